@@ -1,0 +1,1 @@
+"""Hörnsten: vision and citizen-dialogue data platform."""

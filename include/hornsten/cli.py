@@ -1,0 +1,231 @@
+"""``hornsten``: the command line for the local stack, ingest and sample data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from hornsten import stack
+from hornsten.config import ConfigError, default_process_name, load_process
+
+
+def _echo(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _settings() -> stack.Settings:
+    try:
+        return stack.Settings.from_env()
+    except stack.StackError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _process(name: str | None):
+    try:
+        return load_process(name)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="hornsten")
+def main() -> None:
+    """Hörnsten: from citizen survey answers to a vision's cornerstones.
+
+    Local state lives in $HORNSTEN_HOME (default: .hornsten/ in the repository).
+    """
+
+
+# ------------------------------------------------------------------ stack
+@main.command()
+@click.option("--no-airflow", is_flag=True, help="Start only PostgreSQL and create the databases.")
+def up(no_airflow: bool) -> None:
+    """Start the local PostgreSQL and Airflow 3 (idempotent)."""
+    settings = _settings()
+    try:
+        stack.start_postgres(settings, _echo)
+        stack.ensure_databases(settings, _echo)
+        if no_airflow:
+            stack.prepare_airflow_home(settings)
+            stack.migrate_airflow(settings, _echo)
+        else:
+            stack.start_airflow(settings, _echo)
+            stack.wait_for_api(settings, _echo)
+    except stack.StackError as exc:
+        raise click.ClickException(str(exc)) from None
+    _print_where(settings, airflow=not no_airflow)
+
+
+def _print_where(settings: stack.Settings, airflow: bool = True) -> None:
+    secret = settings.secrets()
+    click.echo("")
+    if airflow:
+        click.echo(f"Airflow UI     {settings.airflow_url}  (login: admin / {secret['airflow_admin_password']})")
+    click.echo(f"Warehouse      psql '{settings.warehouse_dsn}'")
+    click.echo(f"Survey inbox   {settings.inbox}")
+    click.echo(f"Archive        {settings.archive}")
+    click.echo(f"Logs           {settings.log_dir}")
+    click.echo("Stop it all    hornsten down")
+
+
+@main.command()
+def down() -> None:
+    """Stop Airflow and PostgreSQL; nothing is left running."""
+    settings = _settings()
+    try:
+        stopped = stack.stop_airflow(settings, _echo)
+        pg = stack.stop_postgres(settings, _echo)
+    except stack.StackError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not stopped and not pg:
+        click.echo("Nothing was running.")
+    else:
+        click.echo("Stopped.")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object (the warehouse DSN under 'dsn').")
+def status(as_json: bool) -> None:
+    """Say what runs and where."""
+    settings = _settings()
+    try:
+        info = stack.status(settings)
+    except stack.StackError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return
+    pg = info["postgres"]
+    click.echo(f"PostgreSQL   {'running' if pg['running'] else 'stopped'}  127.0.0.1:{pg['port']}  data {pg['data_directory']}")
+    airflow = info["airflow"]
+    for service, state in airflow["services"].items():
+        click.echo(f"Airflow {service:<14} {'running (pid %s)' % state['pid'] if state['running'] else 'stopped'}")
+    click.echo(f"Airflow UI   {airflow['url']}  ({'healthy' if airflow['api_healthy'] else 'not answering'})")
+    if info["dsn"]:
+        click.echo(f"Warehouse    {info['dsn']}")
+
+
+@main.command("env")
+def env_cmd() -> None:
+    """Print the environment of the local stack as shell exports (eval "$(hornsten env)")."""
+    settings = _settings()
+    for key, value in stack.airflow_env(settings).items():
+        click.echo(f"export {key}={_shell_quote(value)}")
+
+
+def _shell_quote(value: str) -> str:
+    return "'" + value.replace("'", "'\"'\"'") + "'"
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def airflow(args: tuple[str, ...]) -> None:
+    """Run the airflow CLI against the local stack (e.g. hornsten airflow dags list)."""
+    settings = _settings()
+    sys.exit(subprocess.call(["airflow", *args], env=stack.full_env(settings)))
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def dbt(args: tuple[str, ...]) -> None:
+    """Run dbt in dbt_project/ against the local warehouse (e.g. hornsten dbt build)."""
+    settings = _settings()
+    project = settings.repo / "dbt_project"
+    sys.exit(subprocess.call(["dbt", *args], env=stack.full_env(settings), cwd=project))
+
+
+# ----------------------------------------------------------------- ingest
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--process", "process_name", default=None, help="Process configuration (default: $HORNSTEN_PROCESS or norrkoping_vision_2035).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
+def ingest(files: tuple[Path, ...], process_name: str | None, as_json: bool) -> None:
+    """Load survey export files into the warehouse, exactly as the ingest DAG does.
+
+    Prints per file the rows read, loaded, already present (duplicates) and
+    quarantined. Needs the local PostgreSQL (hornsten up --no-airflow) or
+    HORNSTEN_WAREHOUSE_DSN. Exits 1 if any file failed as a whole.
+    """
+    import psycopg
+
+    from hornsten import ingest as ingest_mod
+
+    config = _process(process_name)
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        raise click.ClickException(f"no such file: {', '.join(missing)}")
+    dsn = os.environ.get("HORNSTEN_WAREHOUSE_DSN")
+    settings = _settings()
+    if not dsn:
+        if not stack.postgres_running(settings):
+            raise click.ClickException(
+                "the local PostgreSQL is not running: start it with `hornsten up` "
+                "(or `hornsten up --no-airflow`), or set HORNSTEN_WAREHOUSE_DSN"
+            )
+        dsn = settings.warehouse_dsn
+        os.environ.setdefault("HORNSTEN_PSEUDONYM_KEY", settings.secrets()["pseudonym_key"])
+    key = ingest_mod.pseudonym_key()
+
+    def progress(name: str, rows: int) -> None:
+        if not as_json:
+            _echo(f"  {name}: {rows:,} rows read …")
+
+    started = time.monotonic()
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        results = ingest_mod.ingest_files(conn, files, config, key, progress=progress)
+    for result in results:
+        if as_json:
+            click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        else:
+            click.echo(
+                f"{result.file}: {result.status} — {result.rows_read:,} read, {result.loaded:,} loaded, "
+                f"{result.duplicates:,} already present, {result.quarantined:,} quarantined"
+            )
+            for reason, count in sorted(result.reasons.items(), key=lambda kv: -kv[1]):
+                click.echo(f"    quarantined {count:,}× {reason}")
+            if result.error:
+                click.echo(f"    error: {result.error}")
+    if not as_json:
+        _echo(f"Done in {time.monotonic() - started:.1f} s. Quarantined rows: restricted.quarantine; log: raw.load_log.")
+    if any(r.status == "failed" for r in results):
+        sys.exit(1)
+
+
+# ----------------------------------------------------------------- sample
+@main.command()
+@click.option("--responses", type=click.IntRange(min=1), default=2000, show_default=True)
+@click.option("--seed", type=int, default=2035, show_default=True)
+@click.option("--format", "formats", multiple=True, default=("all",), show_default=True,
+              help="csv, csv-bom, excel-csv, xlsx, limesurvey or all; repeat for several.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True)
+@click.option("--process", "process_name", default=None)
+def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, process_name: str | None) -> None:
+    """Write realistic sample survey exports (with re-deliveries, bad rows and personal data)."""
+    from hornsten.sample import FORMATS, generate_sample
+
+    bad = [f for f in formats if f != "all" and f not in FORMATS]
+    if bad:
+        raise click.BadParameter(f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)} or all", param_hint="--format")
+    config = _process(process_name)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+
+    def progress(done: int, total: int) -> None:
+        if done % 100_000 == 0 or done == total:
+            _echo(f"  {done:,}/{total:,} responses …")
+
+    result = generate_sample(config, responses, seed, list(formats), out_dir, progress=progress)
+    for f in result.files:
+        click.echo(f"{f.path}  ({f.format}, {f.rows:,} rows, {len(f.malformed) if isinstance(f.malformed, list) else f.malformed} malformed)")
+    click.echo(f"manifest {result.manifest_path}; labels {result.labels_path}")
+    _echo(f"Done in {time.monotonic() - started:.1f} s.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
