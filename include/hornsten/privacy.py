@@ -22,8 +22,10 @@ a false negative leaks a person):
 * Phone numbers must start with the trunk prefix 0 (or +46 / 0046) and carry
   7-9 national digits. That one rule keeps postcodes ("602 42"), amounts
   ("50 000 kr"), years and times out, because none of them starts with 0.
-  Known over-match we accept: a space-grouped amount in the billions whose
-  group starts with 0 ("1 050 000 000"), and lists like "01 02 03 04 05".
+  Known over-matches we accept: a space-grouped amount in the billions with
+  a group starting with 0 ("1 050 000 000"), lists like "01 02 03 04 05", and
+  part of a space-grouped account number or IBAN ("SE35 5000 0000 0549 1000
+  0003") - redacting those is harmless, they are personal data too.
 * A 10-digit number starting with 0 can be both a phone number and a
   personnummer born 2000-2009. If it passes the date and Luhn checks it is
   reported as a personnummer (the stricter, more sensitive reading);
@@ -58,7 +60,12 @@ class Finding:
 # code, because with the digit lookarounds this makes the candidate at every
 # position unique, so Python's and PostgreSQL's regex engines (backtracking vs.
 # leftmost-longest) yield exactly the same candidates.
-_PERSONNUMMER_RE: Final = re.compile(r"(?<![0-9])([0-9]{6,8})([-+]?)([0-9]{4})(?![0-9])")
+# The "not preceded by a digit" check sits after the first digit instead of at
+# the start: a pattern that starts with a character class lets Python's regex
+# engine skip ahead to candidate characters, roughly halving the scan time.
+_PERSONNUMMER_RE: Final = re.compile(
+    "([0-9](?<![0-9]{2})[0-9]{5,7})([-+]?)([0-9]{4})(?![0-9])"
+)
 
 # Swedish mailboxes routinely contain å/ä/ö; listed explicitly (see above).
 _MAIL_CHARS: Final = "A-Za-z0-9åäöÅÄÖæøÆØéÉüÜ"
@@ -71,21 +78,24 @@ _EMAIL_RE: Final = re.compile(
 # the subscriber number: allowing more hyphens would turn "01-02-2024" into a
 # phone number.
 _AREA_SEP: Final = "(?: ?[-–] ?| )?"
+_INTERNATIONAL: Final = " ?46 ?(?:\\(0\\) ?)?"
 _PHONE_RE: Final = re.compile(
-    # Not inside a longer number, and not the tail of a date like 2024-05-05.
-    "(?<![0-9])(?<![0-9][-–/.])"
-    "(?:(?:\\+|00) ?46 ?(?:\\(0\\) ?)?|0)"
-    # Area code of 1-3 digits (70 for mobiles) plus subscriber number, 7-9
-    # national digits in total; spelled out per area-code length because a
-    # regex cannot count digits across separators otherwise.
+    # Prefix +46, 0046 or the trunk 0. The lookbehinds (not inside a longer
+    # number, not the tail of a date like 2024-05-05) follow the first
+    # character for speed, as in _PERSONNUMMER_RE.
+    f"(?:\\+(?<![0-9]\\+)(?<![0-9][-–/.]\\+){_INTERNATIONAL}"
+    f"|0(?<![0-9]0)(?<![0-9][-–/.]0)(?:0{_INTERNATIONAL})?)"
+    # Area code of 1-3 digits (70 for mobiles) plus a subscriber number of at
+    # least 5 digits, 7-9 national digits in total (the Swedish numbering
+    # plan); spelled out per area-code length because a regex cannot count
+    # digits across separators otherwise.
     f"(?:[1-9]{_AREA_SEP}[0-9](?: ?[0-9]){{5,7}}"
     f"|[1-9][0-9]{_AREA_SEP}[0-9](?: ?[0-9]){{4,6}}"
-    f"|[1-9][0-9]{{2}}{_AREA_SEP}[0-9](?: ?[0-9]){{3,5}})"
+    f"|[1-9][0-9]{{2}}{_AREA_SEP}[0-9](?: ?[0-9]){{4,5}})"
     "(?![0-9])"
 )
 
-# Every finding contains a digit or an '@'; most answers contain neither, so
-# this one cheap scan lets them skip all other work.
+# Every finding contains a digit or an '@'.
 _DIGIT_RE: Final = re.compile("[0-9]")
 
 
@@ -121,6 +131,8 @@ def _is_personnummer(head: str, separator: str, tail: str) -> bool:
 def _candidates(text: str) -> list[tuple[int, int, int]]:
     """(start, end, priority) of every raw match, overlaps included."""
     found: list[tuple[int, int, int]] = []
+    # Most answers have neither a digit nor an '@' and leave here after two
+    # cheap scans.
     if _DIGIT_RE.search(text) is not None:
         for match in _PERSONNUMMER_RE.finditer(text):
             if _is_personnummer(*match.groups()):
@@ -137,8 +149,9 @@ def find_personal_data(text: str) -> list[Finding]:
     """Return non-overlapping findings sorted by start.
 
     Overlapping candidates form one finding labelled by the longest candidate
-    (then the earliest, then personnummer > e-post > telefon); its span is the
+    (ties: personnummer > e-post > telefon, then the earliest); its span is the
     union of the cluster, so no fragment of a losing candidate is left behind.
+    ``end`` is exclusive.
     """
     if not text:
         return []
@@ -172,8 +185,8 @@ def pseudonymise_text(text: str | None) -> str | None:
 
     Text without findings is returned as the very same object.
     """
-    if text is None or ("@" not in text and _DIGIT_RE.search(text) is None):
-        return text
+    if text is None:
+        return None
     findings = find_personal_data(text)
     # Redaction changes the context of what is left (e.g. "<pnr>-070 123 45 67":
     # the phone number only stops looking like a date tail once the digits

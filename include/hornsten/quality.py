@@ -1,0 +1,264 @@
+"""Data quality with Great Expectations 1.x on a loaded survey batch.
+
+The suites are declared in ``expectations/*.yml`` (readable by the people who own the
+process) and bound to the process configuration here: value sets, the survey window
+and length limits come from the YAML process file, so one suite serves every
+municipality. Results go to ``raw.quality_results`` and to GX data docs.
+
+GX is imported inside the functions: it takes seconds to import, and DAG files
+must parse fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hornsten.config import REQUIRED_FIELDS, ProcessConfig
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def expectations_dir() -> Path:
+    return Path(os.environ.get("HORNSTEN_EXPECTATIONS_DIR", REPO_ROOT / "expectations"))
+
+
+@dataclass
+class ExpectationOutcome:
+    suite: str
+    expectation: str
+    column: str | None
+    critical: bool
+    success: bool
+    unexpected: int | None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class QualityReport:
+    run_id: str
+    outcomes: list[ExpectationOutcome]
+    docs_path: str | None = None
+
+    @property
+    def critical_failures(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if o.critical and not o.success]
+
+    @property
+    def warnings(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.critical and not o.success]
+
+    def summary(self) -> str:
+        failed = self.critical_failures
+        lines = [
+            f"{len(self.outcomes)} expectations, {len(failed)} critical failures, "
+            f"{len(self.warnings)} warnings (run {self.run_id})"
+        ]
+        for outcome in failed + self.warnings:
+            level = "CRITICAL" if outcome.critical else "warning"
+            column = f" [{outcome.column}]" if outcome.column else ""
+            lines.append(f"  {level}: {outcome.suite}: {outcome.expectation}{column}: {outcome.unexpected} unexpected")
+        if self.docs_path:
+            lines.append(f"  data docs: {self.docs_path}")
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------ batch queries
+def batch_queries(config: ProcessConfig, load_ids: list[int]) -> dict[str, str]:
+    """SQL for the batches a suite can name: this run's responses and answers."""
+    ids = ",".join(str(int(i)) for i in load_ids) or "null"
+    choice_columns = "".join(
+        f", r.closed_answers ->> '{q.code}' as {q.code}" for q in config.survey.choice_questions
+    )
+    survey = config.survey.survey_id.replace("'", "''")
+    return {
+        "responses": (
+            "select r.survey_id, r.response_id, r.submitted_at, r.respondent_key"
+            f"{choice_columns} from raw.survey_responses r "
+            f"where r.survey_id = '{survey}' and r.load_id in ({ids})"
+        ),
+        "answers": (
+            "select a.survey_id, a.response_id, a.question_code, a.answer_text "
+            "from raw.survey_answers a join raw.survey_responses r using (survey_id, response_id) "
+            f"where r.survey_id = '{survey}' and r.load_id in ({ids})"
+        ),
+    }
+
+
+# ----------------------------------------------------------- suite binding
+def load_suite_specs(name: str = "survey_batch.yml") -> list[dict[str, Any]]:
+    path = expectations_dir() / name
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["suites"]
+
+
+def _parameters(config: ProcessConfig) -> dict[str, Any]:
+    start, end = config.survey_window
+    # GX compares against naive UTC timestamps coming back from SQLAlchemy.
+    utc = dt.timezone.utc
+    return {
+        "required": list(REQUIRED_FIELDS),
+        "response_columns": ["survey_id", *REQUIRED_FIELDS, *[q.code for q in config.survey.choice_questions]],
+        "text_questions": [q.code for q in config.survey.text_questions],
+        "text_max_length": config.survey.text_max_length,
+        "window.start": start.astimezone(utc).isoformat(),
+        "window.end": end.astimezone(utc).isoformat(),
+        **{f"options.{q.code}": [o.code for o in q.options] for q in config.survey.choice_questions},
+    }
+
+
+def _resolve(value: Any, params: dict[str, Any]) -> Any:
+    if isinstance(value, str) and value.startswith("$"):
+        key = value[1:]
+        if key not in params:
+            raise KeyError(f"expectations: unknown parameter {value!r}; known: {sorted(params)}")
+        return params[key]
+    if isinstance(value, dict):
+        return {k: _resolve(v, params) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(v, params) for v in value]
+    return value
+
+
+def bind_expectations(spec: dict[str, Any], config: ProcessConfig) -> list[tuple[str, dict[str, Any], bool]]:
+    """(GX expectation type, kwargs, critical) for one suite spec, after config substitution."""
+    params = _parameters(config)
+    choice = [q.code for q in config.survey.choice_questions]
+    bound: list[tuple[str, dict[str, Any], bool]] = []
+    for item in spec["expectations"]:
+        critical = bool(item.get("critical", True))
+        kwargs = _resolve(item.get("kwargs", {}), params)
+        if item.get("description"):
+            kwargs["description"] = item["description"]
+        if "if_column" in item and item["if_column"] not in choice + list(REQUIRED_FIELDS):
+            continue
+        if "for_each" in item:
+            for column in _resolve(item["for_each"], params):
+                bound.append((item["type"], {**kwargs, "column": column}, critical))
+        elif item.get("for_each_choice"):
+            for column in choice:
+                bound.append((item["type"], {**kwargs, "column": column, "value_set": params[f"options.{column}"]}, critical))
+        else:
+            bound.append((item["type"], kwargs, critical))
+    return bound
+
+
+def _gx_class(expectation_type: str):
+    import great_expectations as gx
+
+    name = "".join(part.capitalize() for part in expectation_type.split("_"))
+    try:
+        return getattr(gx.expectations, name)
+    except AttributeError:
+        raise KeyError(f"expectations: GX has no expectation {expectation_type!r}") from None
+
+
+# --------------------------------------------------------------- running
+def run_checkpoint(
+    config: ProcessConfig,
+    dsn: str,
+    load_ids: list[int],
+    context_dir: Path,
+    suites_file: str = "survey_batch.yml",
+) -> QualityReport:
+    """Validate this run's batch with GX; never raises for failed expectations (see the report)."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TQDM_DISABLE", "1")  # progress bars would flood the task logs
+    import great_expectations as gx
+    from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResult
+
+    context_dir.mkdir(parents=True, exist_ok=True)
+    context = gx.get_context(mode="file", project_root_dir=str(context_dir))
+    sqlalchemy_url = re.sub(r"^postgres(ql)?://", "postgresql+psycopg2://", dsn)
+    source = context.data_sources.add_or_update_postgres(name="hornsten_warehouse", connection_string=sqlalchemy_url)
+    queries = batch_queries(config, load_ids)
+    run_id = f"{config.process}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    validation_definitions = []
+    critical_by_id: dict[str, bool] = {}
+    for spec in load_suite_specs(suites_file):
+        asset_name = f"{config.process}_{spec['batch']}"
+        try:
+            source.delete_asset(asset_name)
+        except (LookupError, ValueError):
+            pass
+        asset = source.add_query_asset(name=asset_name, query=queries[spec["batch"]])
+        batch_definition = asset.add_batch_definition_whole_table(f"{asset_name}_batch")
+        suite_name = f"{config.process}.{spec['name']}"
+        suite = gx.ExpectationSuite(name=suite_name)
+        for expectation_type, kwargs, critical in bind_expectations(spec, config):
+            expectation = _gx_class(expectation_type)(
+                **kwargs, severity="critical" if critical else "warning", meta={"critical": critical}
+            )
+            suite.add_expectation(expectation)
+        suite = context.suites.add_or_update(suite)
+        for expectation in suite.expectations:
+            critical_by_id[str(expectation.id)] = bool(expectation.meta.get("critical", True))
+        definition = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=f"{suite_name}.validation", data=batch_definition, suite=suite)
+        )
+        validation_definitions.append(definition)
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=f"{config.process}.survey_batch",
+            validation_definitions=validation_definitions,
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")],
+            result_format={"result_format": "SUMMARY"},
+        )
+    )
+    result = checkpoint.run()
+    outcomes: list[ExpectationOutcome] = []
+    for validation in result.run_results.values():
+        assert isinstance(validation, ExpectationSuiteValidationResult)
+        for item in validation.results:
+            cfg = item.expectation_config
+            outcomes.append(
+                ExpectationOutcome(
+                    suite=validation.suite_name,
+                    expectation=cfg.type,
+                    column=cfg.kwargs.get("column"),
+                    critical=bool((cfg.meta or {}).get("critical", True)),
+                    success=bool(item.success),
+                    unexpected=(item.result or {}).get("unexpected_count", (item.result or {}).get("observed_value")),
+                    details={k: _jsonable(v) for k, v in (item.result or {}).items() if k != "partial_unexpected_counts"},
+                )
+            )
+    docs = context.get_docs_sites_urls()
+    docs_path = docs[0]["site_url"] if docs else None
+    return QualityReport(run_id=run_id, outcomes=outcomes, docs_path=docs_path)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value][:20]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)
+
+
+def store_report(conn, report: QualityReport) -> None:
+    """Keep every expectation's outcome in raw.quality_results."""
+    import json
+
+    with conn.transaction():
+        with conn.cursor() as cur:
+            cur.executemany(
+                """insert into raw.quality_results
+                   (run_id, suite, expectation, column_name, critical, success, unexpected, details)
+                   values (%s, %s, %s, %s, %s, %s, %s, %s)""",
+                [
+                    (
+                        report.run_id, o.suite, o.expectation, o.column, o.critical, o.success,
+                        o.unexpected if isinstance(o.unexpected, int) else None,
+                        json.dumps(o.details, ensure_ascii=False, default=str),
+                    )
+                    for o in report.outcomes
+                ],
+            )

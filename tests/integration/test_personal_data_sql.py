@@ -1,0 +1,113 @@
+"""The SQL detector must agree with the Python one.
+
+Data-quality checks use public.hornsten_contains_personal_data to prove that
+nothing survived pseudonymisation; if it disagreed with
+hornsten.privacy.contains_personal_data the check would either miss leaks or
+flag clean data. The inputs are the tricky cases of tests/unit/test_privacy.py
+plus a random corpus.
+
+Needs HORNSTEN_TEST_DSN, e.g. postgresql://postgres@localhost:5499/postgres.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from hornsten import privacy
+
+DSN = os.environ.get("HORNSTEN_TEST_DSN")
+if not DSN:
+    pytest.skip(
+        "HORNSTEN_TEST_DSN is not set; point it at a PostgreSQL database to run "
+        "the SQL personal-data detector tests",
+        allow_module_level=True,
+    )
+
+import psycopg  # noqa: E402  (only needed when a database is available)
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[2]
+SQL_FILE = REPO / "include" / "hornsten" / "sql" / "personal_data_functions.sql"
+
+
+def _load_unit_cases() -> ModuleType:
+    # Loaded by path: tests/ is not a package, and sharing the very same case
+    # lists is the point of this test.
+    path = REPO / "tests" / "unit" / "test_privacy.py"
+    spec = importlib.util.spec_from_file_location("_privacy_unit_cases", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CASES = _load_unit_cases()
+CASE_TEXTS = CASES.all_case_texts()
+
+
+@pytest.fixture(scope="module")
+def conn() -> Iterator[psycopg.Connection]:
+    with psycopg.connect(DSN, autocommit=True) as connection:
+        connection.execute("set client_encoding = 'UTF8'")
+        connection.execute(SQL_FILE.read_text(encoding="utf-8"))
+        yield connection
+
+
+def sql_detects(conn: psycopg.Connection, texts: list[str | None]) -> list[bool]:
+    rows = conn.execute(
+        "select public.hornsten_contains_personal_data(t) from unnest(%s::text[])"
+        " with ordinality as u(t, n) order by n",
+        (texts,),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def test_case_corpus_has_both_outcomes() -> None:
+    # Agreement on only-positive or only-negative inputs would prove little.
+    outcomes = [privacy.contains_personal_data(text) for text in CASE_TEXTS]
+    assert sum(outcomes) > 50
+    assert len(outcomes) - sum(outcomes) > 50
+
+
+@pytest.mark.parametrize("text", CASE_TEXTS)
+def test_sql_agrees_with_python_on_tricky_cases(conn: psycopg.Connection, text: str) -> None:
+    assert sql_detects(conn, [text]) == [privacy.contains_personal_data(text)]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sql_agrees_with_python_on_random_texts(conn: psycopg.Connection, seed: int) -> None:
+    texts = CASES.random_texts(1000 + seed, 2000)
+    expected = [privacy.contains_personal_data(text) for text in texts]
+    disagreements = [
+        (text, want) for text, want, got in zip(texts, expected, sql_detects(conn, texts)) if want != got
+    ]
+    assert disagreements == []
+    assert any(expected) and not all(expected)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pseudonymised_output_is_clean_for_sql(conn: psycopg.Connection, seed: int) -> None:
+    # The data-quality check's actual use: what the loader wrote must pass.
+    texts = CASES.random_texts(2000 + seed, 2000)
+    redacted = [privacy.pseudonymise_text(text) for text in texts]
+    assert redacted != texts
+    assert not any(sql_detects(conn, redacted))
+
+
+def test_null_and_empty_are_clean(conn: psycopg.Connection) -> None:
+    assert sql_detects(conn, [None, ""]) == [False, False]
+
+
+def test_function_is_immutable_and_parallel_safe(conn: psycopg.Connection) -> None:
+    row = conn.execute(
+        "select provolatile, proparallel from pg_proc"
+        " where oid = 'public.hornsten_contains_personal_data(text)'::regprocedure"
+    ).fetchone()
+    assert row == ("i", "s")
