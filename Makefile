@@ -1,0 +1,45 @@
+# The commands a newcomer needs. `make demo` sets everything up and runs the whole
+# pipeline on generated data; `make test` runs the whole test suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test up down status setup lock docs clean bench
+
+$(STAMP): pyproject.toml constraints.txt
+	./scripts/install-system-packages.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/hornsten demo
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+up: $(STAMP)
+	$(BIN)/hornsten up
+
+down:
+	$(BIN)/hornsten down
+
+status:
+	$(BIN)/hornsten status
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_ingest.py
+
+# Regenerate the resolved lock from the pins in pyproject.toml.
+lock:
+	rm -rf /tmp/hornsten-lock && $(PYTHON) -m venv /tmp/hornsten-lock
+	/tmp/hornsten-lock/bin/pip install --quiet --upgrade pip
+	/tmp/hornsten-lock/bin/pip install --quiet '.[dev]'
+	/tmp/hornsten-lock/bin/pip freeze --exclude hornsten > constraints.txt
+
+clean: down
+	rm -rf .hornsten dbt_project/target

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# System packages Hörnsten needs beside Python: PostgreSQL server binaries for the
+# project-local warehouse. Installs only what is missing; needs root (or sudo) and
+# Debian/Ubuntu's apt. Elsewhere it says what to install and goes on.
+set -euo pipefail
+
+missing=()
+have_pg_server() {
+  [ -n "${HORNSTEN_PG_BIN:-}" ] && [ -x "${HORNSTEN_PG_BIN}/initdb" ] && return 0
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && return 0
+  command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1
+}
+have_pg_server || missing+=(postgresql)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "System packages: all present."
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Please install: ${missing[*]} (no apt-get on this machine)." >&2
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "Please install as root: apt-get install ${missing[*]}" >&2; exit 1
+  fi
+fi
+echo "Installing system packages: ${missing[*]} …"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
