@@ -51,6 +51,7 @@ def up(no_airflow: bool) -> None:
     try:
         stack.start_postgres(settings, _echo)
         stack.ensure_databases(settings, _echo)
+        _parse_dbt(settings)
         if no_airflow:
             stack.prepare_airflow_home(settings)
             stack.migrate_airflow(settings, _echo)
@@ -60,6 +61,16 @@ def up(no_airflow: bool) -> None:
     except stack.StackError as exc:
         raise click.ClickException(str(exc)) from None
     _print_where(settings, airflow=not no_airflow)
+
+
+def _parse_dbt(settings: stack.Settings) -> None:
+    from hornsten.transform import parse_project
+
+    _echo("Parsing the dbt project (manifest for Airflow) …")
+    try:
+        parse_project(stack.airflow_env(settings))
+    except subprocess.CalledProcessError as exc:
+        raise click.ClickException(f"dbt parse failed (exit {exc.returncode}); run `hornsten dbt parse` to see why") from None
 
 
 def _print_where(settings: stack.Settings, airflow: bool = True) -> None:
@@ -225,6 +236,72 @@ def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, p
         click.echo(f"{f.path}  ({f.format}, {f.rows:,} rows, {len(f.malformed) if isinstance(f.malformed, list) else f.malformed} malformed)")
     click.echo(f"manifest {result.manifest_path}; labels {result.labels_path}")
     _echo(f"Done in {time.monotonic() - started:.1f} s.")
+
+
+# ------------------------------------------------------------------- demo
+@main.command()
+@click.option("--responses", type=click.IntRange(min=100), default=20_000, show_default=True,
+              help="Sample survey responses to generate.")
+@click.option("--seed", type=int, default=2035, show_default=True)
+@click.pass_context
+def demo(ctx: click.Context, responses: int, seed: int) -> None:
+    """Set up everything and run the whole pipeline on generated sample data."""
+    import shutil
+
+    from hornsten.sample import generate_sample
+
+    settings = _settings()
+    config = _process(None)
+    ctx.invoke(up)
+    _echo(f"\n[1/3] Generating {responses:,} sample responses for {config.process} …")
+    samples = settings.home / "samples" / config.process
+    shutil.rmtree(samples, ignore_errors=True)
+    result = generate_sample(config, responses, seed, ["all"], samples)
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    for f in result.files:
+        shutil.copy2(f.path, settings.inbox / f.path.name)
+        _echo(f"  inbox <- {f.path.name} ({f.format}, {f.rows:,} rows)")
+    # The same export delivered twice must not add a single row.
+    first = result.files[0].path
+    shutil.copy2(first, settings.inbox / f"resent_{first.name}")
+    _echo(f"  inbox <- resent_{first.name} (the same file again)")
+
+    _echo("\n[2/3] Running the survey ingest DAG (airflow dags test hornsten_survey_ingest) …")
+    log = settings.log_dir / "demo-survey-ingest.log"
+    with log.open("w") as handle:
+        code = subprocess.call(
+            ["airflow", "dags", "test", "hornsten_survey_ingest"],
+            env=stack.full_env(settings), stdout=handle, stderr=subprocess.STDOUT,
+        )
+    _echo(f"  DAG run {'succeeded' if code == 0 else 'FAILED'} (log: {log})")
+
+    _echo("\n[3/3] What landed in the warehouse:")
+    _print_warehouse_summary(settings)
+    _print_where(settings)
+    click.echo(f"Sample files   {samples}")
+    click.echo(f"GX data docs   {settings.home / 'gx' / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
+    if code != 0:
+        raise click.ClickException(f"the survey ingest DAG failed; see {log}")
+
+
+def _print_warehouse_summary(settings: stack.Settings) -> None:
+    import psycopg
+
+    with psycopg.connect(settings.warehouse_dsn) as conn:
+        for row in conn.execute(
+            """select file_name, status, rows_read, loaded, duplicates, quarantined
+               from raw.load_log order by load_id desc limit 12"""
+        ).fetchall()[::-1]:
+            click.echo(f"  {row[0]:<48} {row[1]:<24} read {row[2] or 0:>7,}  loaded {row[3] or 0:>7,}  "
+                       f"duplicates {row[4] or 0:>6,}  quarantined {row[5] or 0:>4,}")
+        responses, answers = conn.execute(
+            "select (select count(*) from raw.survey_responses), (select count(*) from raw.survey_answers)"
+        ).fetchone()
+        click.echo(f"  raw.survey_responses: {responses:,} responses; raw.survey_answers: {answers:,} answers")
+        for reason, count in conn.execute(
+            "select reason, count(*) from restricted.quarantine group by 1 order by 2 desc limit 8"
+        ).fetchall():
+            click.echo(f"  quarantined {count:>4}× {reason[:110]}")
 
 
 if __name__ == "__main__":  # pragma: no cover

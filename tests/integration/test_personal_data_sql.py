@@ -6,13 +6,12 @@ hornsten.privacy.contains_personal_data the check would either miss leaks or
 flag clean data. The inputs are the tricky cases of tests/unit/test_privacy.py
 plus a random corpus.
 
-Needs HORNSTEN_TEST_DSN, e.g. postgresql://postgres@localhost:5499/postgres.
+Runs against the session's project-local PostgreSQL (tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -21,15 +20,7 @@ import pytest
 
 from hornsten import privacy
 
-DSN = os.environ.get("HORNSTEN_TEST_DSN")
-if not DSN:
-    pytest.skip(
-        "HORNSTEN_TEST_DSN is not set; point it at a PostgreSQL database to run "
-        "the SQL personal-data detector tests",
-        allow_module_level=True,
-    )
-
-import psycopg  # noqa: E402  (only needed when a database is available)
+import psycopg
 
 pytestmark = pytest.mark.integration
 
@@ -53,8 +44,8 @@ CASE_TEXTS = CASES.all_case_texts()
 
 
 @pytest.fixture(scope="module")
-def conn() -> Iterator[psycopg.Connection]:
-    with psycopg.connect(DSN, autocommit=True) as connection:
+def conn(warehouse_dsn: str) -> Iterator[psycopg.Connection]:
+    with psycopg.connect(warehouse_dsn, autocommit=True) as connection:
         connection.execute("set client_encoding = 'UTF8'")
         connection.execute(SQL_FILE.read_text(encoding="utf-8"))
         yield connection

@@ -1,0 +1,84 @@
+"""Shared fixtures: a real, project-managed PostgreSQL cluster for the whole session.
+
+The cluster lives in a fresh HORNSTEN_HOME under /tmp (reachable by the postgres user
+when the tests run as root) on free ports, so it never touches a developer's stack.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from hornsten import stack
+from hornsten.config import load_process
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def norrkoping():
+    return load_process("norrkoping_vision_2035")
+
+
+@pytest.fixture(scope="session")
+def stack_settings():
+    home = Path(tempfile.mkdtemp(prefix="hornsten-test-", dir="/tmp"))
+    home.chmod(0o755)
+    saved = {k: os.environ.get(k) for k in ("HORNSTEN_HOME", "HORNSTEN_PG_PORT", "HORNSTEN_AIRFLOW_PORT")}
+    os.environ["HORNSTEN_HOME"] = str(home)
+    os.environ["HORNSTEN_PG_PORT"] = str(_free_port())
+    os.environ["HORNSTEN_AIRFLOW_PORT"] = str(_free_port())
+    settings = stack.Settings.from_env()
+    try:
+        stack.start_postgres(settings, print)
+        stack.ensure_databases(settings, print)
+        os.environ["HORNSTEN_PSEUDONYM_KEY"] = settings.secrets()["pseudonym_key"]
+        yield settings
+    finally:
+        stack.stop_airflow(settings, print)
+        stack.stop_postgres(settings, print)
+        shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(settings.pgdata.parent, ignore_errors=True)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def warehouse_dsn(stack_settings) -> str:
+    from hornsten.ingest import ensure_schema
+
+    with psycopg.connect(stack_settings.warehouse_dsn, autocommit=True) as conn:
+        ensure_schema(conn)
+    return stack_settings.warehouse_dsn
+
+
+@pytest.fixture
+def clean_warehouse(warehouse_dsn):
+    """An empty raw/restricted landing zone for tests that count rows."""
+    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+        conn.execute(
+            "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
+            "restricted.respondents, restricted.quarantine, raw.quality_results, raw.load_log cascade"
+        )
+    return warehouse_dsn
+
+
+@pytest.fixture
+def db(clean_warehouse):
+    with psycopg.connect(clean_warehouse, autocommit=True) as conn:
+        yield conn

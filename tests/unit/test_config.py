@@ -1,0 +1,100 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hornsten.config import ConfigError, available_processes, load_process, normalise_value
+
+PROCESSES = Path(__file__).resolve().parents[2] / "processes"
+
+
+def test_shipped_processes_are_valid():
+    assert {"norrkoping_vision_2035", "skelleftea_2030"} <= set(available_processes())
+    for name in available_processes():
+        assert load_process(name).process == name
+
+
+def test_norrkoping_default_matches_the_seed_documents(norrkoping):
+    survey = norrkoping.phase("survey")
+    assert (survey.start, survey.end) == (dt.date(2024, 3, 18), dt.date(2024, 5, 5))
+    texts = [q.text for q in norrkoping.survey.text_questions]
+    assert texts == [
+        "Vad är det bästa med Norrköping idag?",
+        "Vad behöver bli bättre?",
+        "Hur vill du att Norrköping ska vara år 2035?",
+    ]
+    assert {q.code for q in norrkoping.survey.choice_questions} == {"age_group", "gender", "district", "relation"}
+    forums = {f.name for f in norrkoping.dialogue.forums}
+    assert {"Näringslivsrådet", "Pensionärsrådet", "Landsbygdsforum", "Rådet för funktionshinderfrågor",
+            "Samverkansgruppen Campus Norrköping"} <= forums
+    assert [p.code for p in norrkoping.phases][:4] == ["survey", "cornerstones", "dialogue", "remiss"]
+    kinds = {b.kind for b in norrkoping.remiss.bodies}
+    assert {"parti", "nämnd", "styrelse", "kontor", "bolag"} <= kinds
+
+
+def test_second_process_shares_nothing_with_norrkoping(norrkoping):
+    skelleftea = load_process("skelleftea_2030")
+    assert skelleftea.municipality == "Skellefteå kommun"
+    assert {q.code for q in skelleftea.survey.text_questions}.isdisjoint(
+        {q.code for q in norrkoping.survey.text_questions}
+    )
+    assert skelleftea.survey_window[0].year == 2014
+
+
+def test_survey_window_is_timezone_aware_and_end_inclusive(norrkoping):
+    start, end = norrkoping.survey_window
+    assert start.utcoffset() == dt.timedelta(hours=1)
+    assert end == dt.datetime(2024, 5, 6, tzinfo=start.tzinfo)
+
+
+def test_choice_lookup_accepts_labels_codes_aliases_and_dashes(norrkoping):
+    lookup = norrkoping.choice_lookups["age_group"]
+    assert lookup[normalise_value("65–79 år")] == "65-79"
+    assert lookup[normalise_value("65-79 år")] == "65-79"
+    assert lookup[normalise_value("65-79")] == "65-79"
+    assert norrkoping.choice_lookups["district"][normalise_value("  KOLMÅRDEN ")] == "kolmarden"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / f"{name}.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _base() -> str:
+    return (PROCESSES / "skelleftea_2030.yml").read_text(encoding="utf-8")
+
+
+def test_error_names_file_key_and_problem_for_unknown_key(tmp_path):
+    path = _write(tmp_path, "skelleftea_2030", _base().replace("language: sv", "langauge: sv"))
+    with pytest.raises(ConfigError) as err:
+        load_process(path)
+    message = str(err.value)
+    assert str(path) in message and "'langauge'" in message and "unknown key" in message
+
+
+def test_error_for_phase_ending_before_it_starts(tmp_path):
+    text = _base().replace("end: 2014-05-30", "end: 2014-01-30")
+    with pytest.raises(ConfigError, match=r"phases\.1.*ends \(2014-01-30\) before it starts"):
+        load_process(_write(tmp_path, "skelleftea_2030", text))
+
+
+def test_error_for_export_mapping_unknown_question(tmp_path):
+    text = _base().replace('vaxa: ["Vad är viktigast', 'vaxx: ["Vad är viktigast')
+    with pytest.raises(ConfigError, match="unknown fields \\['vaxx'\\]"):
+        load_process(_write(tmp_path, "skelleftea_2030", text))
+
+
+def test_error_when_file_name_and_process_differ(tmp_path):
+    with pytest.raises(ConfigError, match="must match the file name 'other'"):
+        load_process(_write(tmp_path, "other", _base()))
+
+
+def test_error_for_missing_process_lists_the_available_ones():
+    with pytest.raises(ConfigError, match="available: .*norrkoping_vision_2035"):
+        load_process("no_such_process")
+
+
+def test_error_for_invalid_yaml(tmp_path):
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_process(_write(tmp_path, "broken", "process: [unclosed"))
