@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 
 import pendulum
-from airflow.exceptions import AirflowFailException
+from airflow.sdk.exceptions import AirflowFailException
 from airflow.sdk import Asset, dag, get_current_context, task
 from cosmos import DbtTaskGroup
 
@@ -87,7 +87,6 @@ def survey_ingest():
         profile_config=profile_config,
         execution_config=execution_config,
         render_config=render_config,
-        operator_args={"install_deps": False},
     )
 
     summary = ingest_inbox()

@@ -20,6 +20,24 @@ from hornsten.config import load_process
 
 REPO = Path(__file__).resolve().parents[1]
 
+# Airflow must not write into the developer's ~/airflow, nor phone home.
+_AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="hornsten-test-airflow-"))
+os.environ.setdefault("AIRFLOW_HOME", str(_AIRFLOW_HOME))
+os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
+os.environ.setdefault("AIRFLOW__COSMOS__ENABLE_TELEMETRY", "False")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+def pytest_sessionstart(session):
+    """DAGs render dbt from the manifest; write it when the models are newer (or it is missing)."""
+    from hornsten.transform import dbt_project_dir, manifest_path, parse_project
+
+    manifest = manifest_path()
+    sources = [p for p in dbt_project_dir().rglob("*") if p.suffix in {".sql", ".yml", ".csv"}
+               and "target" not in p.parts]
+    if not manifest.exists() or max(p.stat().st_mtime for p in sources) > manifest.stat().st_mtime:
+        parse_project()
+
 
 def _free_port() -> int:
     with socket.socket() as sock:

@@ -63,6 +63,5 @@ def cosmos_configs(select: list[str]):
     render = RenderConfig(
         load_method=LoadMode.DBT_MANIFEST if has_manifest else LoadMode.DBT_LS,
         select=select,
-        dbt_executable_path=dbt_executable(),
     )
     return project, profile, execution, render
