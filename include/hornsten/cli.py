@@ -238,6 +238,52 @@ def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, p
     _echo(f"Done in {time.monotonic() - started:.1f} s.")
 
 
+# ------------------------------------------------------------------- eval
+@main.command("eval")
+@click.option("--answers", "answers_path", type=click.Path(path_type=Path), default=None,
+              help="Labelled answers CSV (id, question, text, components; default ../shared/reference/dev_answers.csv).")
+@click.option("--json", "as_json", is_flag=True, help="The figures as one JSON object.")
+def eval_cmd(answers_path: Path | None, as_json: bool) -> None:
+    """Measure component tagging (precision, recall, F1) on labelled answers.
+
+    Runs the production tagging SQL (dbt, target eval) on the file; starts the local
+    PostgreSQL for the run when it is not running.
+    """
+    import psycopg
+
+    from hornsten import evaluation
+
+    path = answers_path or evaluation.DEFAULT_ANSWERS
+    try:
+        answers = evaluation.read_labelled(path)
+    except evaluation.EvaluationError as exc:
+        raise click.ClickException(str(exc)) from None
+    settings = _settings()
+    started_here = False
+    try:
+        if not stack.postgres_running(settings):
+            stack.start_postgres(settings, _echo)
+            started_here = True
+        stack.ensure_databases(settings, _echo)
+        with psycopg.connect(settings.warehouse_dsn, autocommit=True) as conn:
+            evaluation.load_answers(conn, answers)
+        _echo(f"Tagging {len(answers)} answers with the production SQL (dbt target eval) …")
+        evaluation.build_tagging_models(stack.airflow_env(settings))
+        with psycopg.connect(settings.warehouse_dsn, autocommit=True) as conn:
+            predicted = evaluation.fetch_predictions(conn)
+            codebook = evaluation.fetch_codebook(conn)
+        evaluation.check_labels(answers, set(codebook))
+    except (stack.StackError, evaluation.EvaluationError) as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if started_here:
+            stack.stop_postgres(settings, _echo)
+    gold = {a.id: a.components for a in answers}
+    report = evaluation.score(gold, predicted, codebook)
+    report["source"] = str(path)
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else evaluation.format_report(report))
+
+
 # ------------------------------------------------------------------- demo
 @main.command()
 @click.option("--responses", type=click.IntRange(min=100), default=20_000, show_default=True,

@@ -17,6 +17,8 @@ Each component entry has
 
 * ``gi`` / ``gd`` – things people want more of, indefinite ("cykelbanor") and
   definite ("cykelbanorna") forms; combined with :data:`TEMPLATES`;
+* ``gp`` – definite forms that only fit praise ("havet", "grannarna": nobody
+  writes that the sea "must be improved");
 * ``bi`` / ``bd`` – problems ("skjutningar", "skjutningarna");
 * ``pos`` / ``neg`` / ``fut`` – hand-written sentences per style;
 * ``nk_pos`` / ``nk_neg`` / ``nk_fut`` – Norrköping-specific sentences (Strömmen,
@@ -45,7 +47,7 @@ COMPONENTS: dict[str, dict[str, object]] = {}
 
 def _component(code: str, w: tuple[float, float, float], **fields: str) -> None:
     entry: dict[str, object] = {"w": w}
-    for key in ("gi", "gd", "bi", "bd", "pos", "neg", "fut", "nk_pos", "nk_neg", "nk_fut"):
+    for key in ("gi", "gd", "gp", "bi", "bd", "pos", "neg", "fut", "nk_pos", "nk_neg", "nk_fut"):
         entry[key] = _lines(fields.pop(key, ""))
     if fields:
         raise TypeError(f"unknown phrase fields for {code}: {sorted(fields)}")
@@ -58,13 +60,12 @@ _component(
     (2, 8, 6),
     gi="""
         trygghet
-        trygga gator
-        trygga miljöer
-        trygga offentliga platser
         trygghet på kvällarna
         trygghet i bostadsområdena
         trygghet för kvinnor på stan
-        trygga torg
+        trygghetsarbete
+        trygghetsskapande åtgärder
+        trygghet i centrum
     """,
     gd="""
         tryggheten
@@ -139,6 +140,8 @@ _component(
         lika trygg som en liten ort
         en stad där man inte behöver titta sig över axeln
         tryggt för både unga och gamla att vara ute
+        trygga gator och torg
+        trygga offentliga miljöer
     """,
     nk_pos="""
         tryggt att promenera i Lindö på kvällen
@@ -164,13 +167,13 @@ _component(
         brottsförebyggande arbete
         åtgärder mot gängkriminalitet
         insatser mot narkotikan
-        tuffare tag mot kriminella
-        hårdare straff
         insatser mot knarkhandeln
+        brottsprevention
+        åtgärder mot inbrott
     """,
     gd="""
-        kampen mot gängen
         det brottsförebyggande arbetet
+        arbetet mot gängen
     """,
     bi="""
         brottslighet
@@ -221,6 +224,7 @@ _component(
         skjutningar och sprängningar skrämmer
         droger säljs öppet
         hårdare tag mot de kriminella
+        hårdare straff för gängkriminella
         få bort gängen
         stoppa rekryteringen av barn till gängen
         bilbränder varje helg
@@ -438,11 +442,7 @@ _component(
     gd="""
         parkerna
         grönområdena
-        naturen
-        träden
         lekplatserna
-        skogen
-        grönskan
         stadsparken
         blomsterplanteringarna
         rabatterna
@@ -451,12 +451,14 @@ _component(
         parken
         lekparken
     """,
+    gp="""
+        naturen
+        träden
+        skogen
+        grönskan
+    """,
     bi="""
         nedhuggna träd
-        asfalt överallt
-    """,
-    bd="""
-        nedhuggningen av träd
     """,
     pos="""
         nära till naturen
@@ -544,18 +546,20 @@ _component(
         båtliv
     """,
     gd="""
-        vattnet
         strandpromenaden
         kajerna
         badplatserna
-        havet
-        ån
-        sjön
-        skärgården
         bryggorna
         stranden
         kajen
         badstranden
+    """,
+    gp="""
+        vattnet
+        havet
+        ån
+        sjön
+        skärgården
     """,
     pos="""
         närheten till vattnet
@@ -603,7 +607,7 @@ _component(
         Arkösund på sommaren
         att Motala ström rinner genom stan
         strömmen genom stan
-        Lindö badet
+        badet vid Lindö
     """,
     nk_neg="""
         gör det möjligt att bada i Strömmen
@@ -620,7 +624,7 @@ _component(
 )
 
 _component(
-    "stadskarna",
+    "stadskarnan",
     (6, 8, 6),
     gi="""
         butiker
@@ -734,7 +738,7 @@ _component(
     gi="""
         gamla byggnader
         historiska miljöer
-        vacker arkitektur
+        arkitektur
         gamla hus
         kulturmiljöer
         historia
@@ -750,15 +754,17 @@ _component(
         arkitekturen
         stadsbilden
         de gamla husen
-        historien
         de gamla byggnaderna
-        stadens själ
-        stadens karaktär
         kulturmiljöerna
         den gamla bebyggelsen
         stadens historia
         kulturarvet
         gamla stan
+    """,
+    gp="""
+        historien
+        stadens själ
+        stadens karaktär
     """,
     bi="""
         fula betonglådor
@@ -925,10 +931,9 @@ _component(
         bussturer
         avgångar
         lokaltrafik
-        billigare bussbiljetter
         busskort
         bussar på kvällen
-        gratis kollektivtrafik
+        kollektivtrafik på helgerna
     """,
     gd="""
         kollektivtrafiken
@@ -939,7 +944,6 @@ _component(
         busslinjerna
         turtätheten
         bussförbindelserna
-        biljettpriserna
         hållplatserna
         kollektivtrafiken/bussarna
         busstrafiken
@@ -1117,7 +1121,6 @@ _component(
         parkeringsplatser
         p-platser
         gratis parkering
-        billigare parkering
         framkomlighet
         parkeringshus
         parkering
@@ -1129,7 +1132,6 @@ _component(
     gd="""
         parkeringen
         p-platserna
-        parkeringsavgifterna
         framkomligheten
         vägarna
         trafiken
@@ -1226,7 +1228,6 @@ _component(
     """,
     gd="""
         tågen
-        läget
         pendlingen
         tågförbindelserna
         resecentrum
@@ -1237,6 +1238,9 @@ _component(
         pendeltågen
         centralstationen
         tåget
+    """,
+    gp="""
+        läget
     """,
     bi="""
         försenade tåg
@@ -1326,15 +1330,12 @@ _component(
         trygghetsboenden
     """,
     gd="""
-        bostadskön
-        hyrorna
         bostadsmarknaden
         lägenheterna
         boendet
         bostadsbeståndet
         hyresvärdarna
         bostadsbolaget
-        boendekostnaden
     """,
     bi="""
         bostadsbrist
@@ -1352,6 +1353,7 @@ _component(
         hyreshöjningarna
         renovräkningarna
         bostadsköerna
+        boendekostnaden
     """,
     pos="""
         billigt boende jämfört med Stockholm
@@ -1571,8 +1573,10 @@ _component(
         företagsklimatet
         logistiken
         industrin
-        småföretagarna
         företagen
+    """,
+    gp="""
+        småföretagarna
         företagarna
         entreprenörerna
     """,
@@ -1636,7 +1640,6 @@ _component(
         skolor
         lärare
         behöriga lärare
-        mindre klasser
         studiero
         elevhälsa
         speciallärare
@@ -1650,7 +1653,6 @@ _component(
     gd="""
         skolan
         skolorna
-        lärarna
         klasserna
         skolresultaten
         studieron
@@ -1661,6 +1663,9 @@ _component(
         skolmiljön
         högstadiet
         mellanstadiet
+    """,
+    gp="""
+        lärarna
     """,
     bi="""
         stökiga klasser
@@ -1717,7 +1722,6 @@ _component(
     gi="""
         förskoleplatser
         förskolor
-        mindre barngrupper
         pedagoger
         förskollärare
         barnomsorg
@@ -1731,10 +1735,11 @@ _component(
         förskolorna
         dagis
         barngrupperna
-        pedagogerna
         öppettiderna på förskolan
-        förskolekön
         förskolepersonalen
+    """,
+    gp="""
+        pedagogerna
     """,
     bi="""
         stora barngrupper
@@ -1791,13 +1796,15 @@ _component(
     gd="""
         universitetet
         campus
-        studenterna
         forskningen
         komvux
         yrkeshögskolan
         vuxenutbildningen
         studentlivet
         högskolan
+    """,
+    gp="""
+        studenterna
     """,
     pos="""
         att vi har universitet
@@ -1931,7 +1938,6 @@ _component(
         vårdcentralen
         sjukhuset
         akuten
-        väntetiderna
         psykiatrin
         BUP
         sjukvården
@@ -2290,8 +2296,6 @@ _component(
         evenemang
         festivaler
         marknader
-        turister
-        besökare
         turism
         julmarknader
         idrottsevenemang
@@ -2372,7 +2376,6 @@ _component(
     """,
     gd="""
         klimatarbetet
-        klimatet
         solcellerna
         laddstolparna
         klimatanpassningen
@@ -2444,11 +2447,13 @@ _component(
         återvinningscentralen
         återvinningsstationerna
         sopsorteringen
-        luften
         luftkvaliteten
-        miljön
         vattenkvaliteten
         tippen
+    """,
+    gp="""
+        luften
+        miljön
     """,
     bi="""
         miljögifter
@@ -2508,12 +2513,14 @@ _component(
     """,
     gd="""
         jordbruksmarken
-        bönderna
         gårdsbutikerna
         bondens marknad
         odlingslotterna
         åkermarken
         REKO-ringen
+    """,
+    gp="""
+        bönderna
     """,
     pos="""
         närheten till bondgårdar och gårdsbutiker
@@ -2678,7 +2685,7 @@ _component(
         grannskap
         engagemang
         samhörighet
-        trevliga grannar
+        grannsämja
         mötesplatser för alla
         gemensamma aktiviteter
         stolthet
@@ -2686,6 +2693,8 @@ _component(
     gd="""
         gemenskapen
         sammanhållningen
+    """,
+    gp="""
         människorna
         grannarna
         stämningen
@@ -2830,15 +2839,11 @@ _component(
         kostnadskontroll
     """,
     gd="""
-        kommunalskatten
-        skatten
         ekonomin
-        budgeten
         handläggningen
         bemötandet
         kommunens service
         kontaktcenter
-        handläggningstiderna
     """,
     bi="""
         slöseri
@@ -2856,6 +2861,9 @@ _component(
         konsultkostnaderna
         krånglet
         skattehöjningarna
+        skatten
+        kommunalskatten
+        handläggningstiderna
     """,
     pos="""
         låg skatt
@@ -2904,7 +2912,6 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
             rätt bra {i} faktiskt
             grymt bra {i}
             bra {i} tycker jag
-            bra {i} i närheten
         """),
         "gd": _lines("""
             {d}
@@ -2989,19 +2996,19 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
             att det finns bra {i}
             en stad med bra {i}
             fungerande {i}
-            {i} i världsklass
+            mycket bättre {i}
             {i} som fungerar
             ännu bättre {i}
             att man har satsat på {i}
         """),
         "gd": _lines("""
-            att {d} fungerar
             att {d} är i toppklass
             {d} ska vara bäst i Sverige
             att man har satsat på {d}
-            {d} ska fungera för alla
             att {d} har blivit bättre
             {d} är en förebild för andra
+            att man har tagit hand om {d}
+            att {d} är något vi är kända för
         """),
         "bi": _lines("""
             utan {bi}
@@ -3205,7 +3212,7 @@ LOOKALIKES: list[str] = _lines("""
     Det kostar säkert {amount} men det är värt det.
     Vår förening har org.nr {org}.
     Vi är {small} personer i familjen.
-    Jag är född {year}.
+    Jag är född {born}.
     Har svarat på enkäten förut, den {dayshort}.
     Mitt postnummer är {pc} om det spelar någon roll.
     Skriver detta kl {time}.
