@@ -233,7 +233,10 @@ def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, p
 
     result = generate_sample(config, responses, seed, list(formats), out_dir, progress=progress)
     for f in result.files:
-        click.echo(f"{f.path}  ({f.format}, {f.rows:,} rows, {len(f.malformed) if isinstance(f.malformed, list) else f.malformed} malformed)")
+        click.echo(f"{f.path}  ({f.format}, {f.rows:,} rows, {f.malformed} malformed, "
+                   f"{f.personal_data} with personal data)")
+    for warning in result.warnings:
+        _echo(f"warning: {warning}")
     click.echo(f"manifest {result.manifest_path}; labels {result.labels_path}")
     _echo(f"Done in {time.monotonic() - started:.1f} s.")
 
