@@ -37,7 +37,9 @@ PROCESS = default_process_name()
 CONFIG = load_process(PROCESS)
 SURVEY = CONFIG.phase("survey")
 RAW_SURVEY = Asset(f"hornsten://{PROCESS}/raw/survey")
-project_config, profile_config, execution_config, render_config = cosmos_configs(select=["path:models/staging"])
+project_config, profile_config, execution_config, render_config = cosmos_configs(
+    select=["stg_survey__responses", "stg_survey__answers"], env=CONFIG.dbt_env()
+)
 
 
 @dag(

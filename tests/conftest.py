@@ -28,6 +28,10 @@ os.environ.setdefault("AIRFLOW__COSMOS__ENABLE_TELEMETRY", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_AIRFLOW_HOME, ignore_errors=True)
+
+
 def pytest_sessionstart(session):
     """DAGs render dbt from the manifest; write it when the models are newer (or it is missing)."""
     from hornsten.transform import dbt_project_dir, manifest_path, parse_project

@@ -241,6 +241,127 @@ def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, p
     _echo(f"Done in {time.monotonic() - started:.1f} s.")
 
 
+# -------------------------------------------------------------- valuation
+@main.group()
+def valuation() -> None:
+    """The steering committee's valuation of the themes (phase 2)."""
+
+
+@valuation.command("template")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True, help="XLSX file to write.")
+@click.option("--members", type=click.IntRange(min=1), default=1, show_default=True, help="Blocks of theme rows.")
+def valuation_template(out_path: Path, members: int) -> None:
+    """Write the XLSX template a committee member fills in."""
+    from hornsten import valuation as val
+
+    path = val.write_template(out_path, val.codebook_themes(), members)
+    click.echo(f"Template written: {path} (sheet Värdering; instructions on sheet Instruktioner)")
+
+
+@valuation.command("sample")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True)
+@click.option("--seed", type=int, default=2035, show_default=True)
+@click.option("--process", "process_name", default=None)
+def valuation_sample(out_path: Path, seed: int, process_name: str | None) -> None:
+    """Write a filled-in sample valuation (two members per party of the process)."""
+    from hornsten import valuation as val
+
+    config = _process(process_name)
+    parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"] or ["A", "B", "C"]
+    path = val.sample_valuations(out_path, val.codebook_themes(), parties, seed)
+    click.echo(f"Sample valuation written: {path} ({len(parties) * 2} members)")
+
+
+@valuation.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--process", "process_name", default=None)
+def valuation_load(files: tuple[Path, ...], process_name: str | None) -> None:
+    """Validate and load filled-in valuation sheets (a member's new sheet replaces the old)."""
+    import psycopg
+
+    from hornsten import valuation as val
+    from hornsten.ingest import ensure_schema
+
+    config = _process(process_name)
+    settings = _settings()
+    if not stack.postgres_running(settings):
+        raise click.ClickException("the local PostgreSQL is not running: start it with `hornsten up`")
+    themes = {t.code for t in val.codebook_themes()}
+    problems = 0
+    with psycopg.connect(settings.warehouse_dsn, autocommit=True) as conn:
+        ensure_schema(conn)
+        for path in files:
+            try:
+                parsed = val.read_valuations(path, themes)
+            except (val.ValuationError, ValueError) as exc:
+                click.echo(f"{path}: rejected: {exc}")
+                problems += 1
+                continue
+            members = val.load(conn, config.process, path.name, parsed.valuations)
+            click.echo(f"{path}: {members} member(s) loaded")
+            for member, reason in parsed.rejected.items():
+                click.echo(f"    rejected {member}: {reason}")
+                problems += 1
+    if problems:
+        sys.exit(1)
+
+
+# ------------------------------------------------------------- population
+@main.group()
+def population() -> None:
+    """Population figures for the representativeness weights."""
+
+
+@population.command("import")
+@click.argument("table", type=click.Path(exists=True, path_type=Path))
+@click.option("--process", "process_name", default=None)
+@click.option("--year", default=None, help="Column to read (default: the last one).")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), default=None,
+              help="Seed file to write (default: dbt_project/seeds/population/population.csv).")
+def population_import(table: Path, process_name: str | None, year: str | None, out_path: Path | None) -> None:
+    """Turn a Statistics Sweden (SCB) table export into the population seed."""
+    from hornsten import population as pop
+    from hornsten.transform import dbt_project_dir
+
+    config = _process(process_name)
+    try:
+        rows, source = pop.read_scb(table, config, year)
+    except pop.PopulationError as exc:
+        raise click.ClickException(str(exc)) from None
+    out = pop.write_seed(rows, source, out_path or dbt_project_dir() / "seeds" / "population" / "population.csv")
+    click.echo(f"{out}: {len(rows)} cells, {sum(r[3] for r in rows):,} inhabitants (source: {source})")
+    click.echo("Rebuild the models to use them: hornsten build")
+
+
+# ------------------------------------------------------------------ build
+@main.command()
+@click.option("--process", "process_name", default=None)
+@click.option("--select", default=None, help="dbt selection (default: everything).")
+def build(process_name: str | None, select: str | None) -> None:
+    """Build and test every dbt model on the local warehouse (what the DAGs run)."""
+    config = _process(process_name)
+    settings = _settings()
+    env = {**stack.full_env(settings), **config.dbt_env()}
+    args = ["dbt", "build"] + (["--select", select] if select else [])
+    sys.exit(subprocess.call(args, env=env, cwd=settings.repo / "dbt_project"))
+
+
+@main.command()
+@click.option("--serve", is_flag=True, help="Serve the site on http://127.0.0.1:8081 after generating it.")
+def docs(serve: bool) -> None:
+    """Generate the dbt documentation site for analysts (every model and column)."""
+    settings = _settings()
+    project = settings.repo / "dbt_project"
+    env = stack.full_env(settings)
+    code = subprocess.call(["dbt", "docs", "generate", "--quiet"], env=env, cwd=project)
+    if code:
+        raise click.ClickException("dbt docs generate failed (is the warehouse running? hornsten up)")
+    click.echo(f"dbt docs: {project / 'target' / 'index.html'} (static; or hornsten docs --serve)")
+    if serve:
+        sys.exit(subprocess.call(["dbt", "docs", "serve", "--port", "8081", "--host", "127.0.0.1", "--no-browser"],
+                                 env=env, cwd=project))
+
+
 # ------------------------------------------------------------------- eval
 @main.command("eval")
 @click.option("--answers", "answers_path", type=click.Path(path_type=Path), default=None,
@@ -302,7 +423,7 @@ def demo(ctx: click.Context, responses: int, seed: int) -> None:
     settings = _settings()
     config = _process(None)
     ctx.invoke(up)
-    _echo(f"\n[1/3] Generating {responses:,} sample responses for {config.process} …")
+    _echo(f"\n[1/4] Generating {responses:,} sample responses for {config.process} …")
     samples = settings.home / "samples" / config.process
     shutil.rmtree(samples, ignore_errors=True)
     result = generate_sample(config, responses, seed, ["all"], samples)
@@ -315,22 +436,56 @@ def demo(ctx: click.Context, responses: int, seed: int) -> None:
     shutil.copy2(first, settings.inbox / f"resent_{first.name}")
     _echo(f"  inbox <- resent_{first.name} (the same file again)")
 
-    _echo("\n[2/3] Running the survey ingest DAG (airflow dags test hornsten_survey_ingest) …")
-    log = settings.log_dir / "demo-survey-ingest.log"
-    with log.open("w") as handle:
-        code = subprocess.call(
-            ["airflow", "dags", "test", "hornsten_survey_ingest"],
-            env=stack.full_env(settings), stdout=handle, stderr=subprocess.STDOUT,
-        )
-    _echo(f"  DAG run {'succeeded' if code == 0 else 'FAILED'} (log: {log})")
+    _echo("\n[2/4] Running the survey ingest DAG (airflow dags test hornsten_survey_ingest) …")
+    code = _dags_test(settings, "hornsten_survey_ingest")
 
-    _echo("\n[3/3] What landed in the warehouse:")
+    _echo("\n[3/4] What landed in the warehouse:")
     _print_warehouse_summary(settings)
+
+    from hornsten import valuation as val
+
+    parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"] or ["A", "B", "C"]
+    sheet = val.sample_valuations(settings.inbox / "valuation" / "styrgruppen.csv", val.codebook_themes(), parties, seed)
+    _echo(f"\n[4/4] Steering committee valuation ({sheet.name}, {len(parties) * 2} members) and the "
+          "components DAG (airflow dags test hornsten_components) …")
+    code = _dags_test(settings, "hornsten_components") or code
+    if code == 0:
+        _print_cornerstones(settings)
     _print_where(settings)
     click.echo(f"Sample files   {samples}")
     click.echo(f"GX data docs   {settings.home / 'gx' / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
+    click.echo("Analysts       marts.component_shares, marts.theme_shares, marts.cornerstones, … (hornsten docs)")
     if code != 0:
-        raise click.ClickException(f"the survey ingest DAG failed; see {log}")
+        raise click.ClickException(f"a DAG failed; see the logs in {settings.log_dir}")
+
+
+def _dags_test(settings: stack.Settings, dag_id: str) -> int:
+    log = settings.log_dir / f"demo-{dag_id}.log"
+    started = time.monotonic()
+    with log.open("w") as handle:
+        code = subprocess.call(["airflow", "dags", "test", dag_id], env=stack.full_env(settings),
+                               stdout=handle, stderr=subprocess.STDOUT)
+    _echo(f"  {dag_id}: {'succeeded' if code == 0 else 'FAILED'} in {time.monotonic() - started:.0f} s (log: {log})")
+    return code
+
+
+def _print_cornerstones(settings: stack.Settings) -> None:
+    import psycopg
+
+    with psycopg.connect(settings.warehouse_dsn) as conn:
+        click.echo("\n  Cornerstones (marts.cornerstones):")
+        for rank, label, score, citizens, committee in conn.execute(
+            """select cornerstone_rank, theme_label, score, citizen_salience, committee_valuation
+               from marts.cornerstones where is_cornerstone order by cornerstone_rank"""
+        ):
+            click.echo(f"    {rank}. {label:<42} score {score:.3f} (citizens {citizens:.2f}, committee {committee or 0:.2f})")
+        click.echo("\n  Young people (16–24) in Navestad mention most, weighted (marts.component_shares):")
+        for label, share in conn.execute(
+            """select component_label, weighted_share from marts.component_shares
+               where cut = 'age_group×district' and group_value = '16-24×navestad' and question_code = 'alla'
+                 and not is_suppressed order by weighted_share desc nulls last limit 5"""
+        ):
+            click.echo(f"    {label:<45} {share:.1%}")
 
 
 def _print_warehouse_summary(settings: stack.Settings) -> None:

@@ -193,6 +193,16 @@ class Remiss(_Model):
     bodies: list[RemissBody] = []
 
 
+class CornerstoneRule(_Model):
+    """How the cornerstones come out: score = citizen_weight × citizens' weighted
+    salience + (1 − citizen_weight) × the committee's valuation, both scaled so the
+    top theme is 1; the best `count` themes are the cornerstones."""
+
+    citizen_weight: float = Field(default=0.5, ge=0, le=1)
+    count: int = Field(default=5, ge=1)
+    committee_measure: Literal["points", "borda"] = "borda"
+
+
 class ProcessConfig(_Model):
     process: str = Field(pattern=CODE_PATTERN)
     title: str
@@ -204,6 +214,7 @@ class ProcessConfig(_Model):
     survey: Survey
     dialogue: Dialogue = Dialogue()
     remiss: Remiss = Remiss()
+    cornerstones: CornerstoneRule = CornerstoneRule()
 
     @field_validator("phases")
     @classmethod
@@ -242,6 +253,16 @@ class ProcessConfig(_Model):
         start = dt.datetime.combine(phase.start, dt.time.min, tzinfo=tz)
         end = dt.datetime.combine(phase.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
         return start, end
+
+    def dbt_env(self) -> dict[str, str]:
+        """The process settings dbt reads (dbt_project.yml vars come from these)."""
+        return {
+            "HORNSTEN_PROCESS": self.process,
+            "HORNSTEN_TIMEZONE": self.timezone,
+            "HORNSTEN_CORNERSTONE_CITIZEN_WEIGHT": str(self.cornerstones.citizen_weight),
+            "HORNSTEN_CORNERSTONE_COUNT": str(self.cornerstones.count),
+            "HORNSTEN_COMMITTEE_MEASURE": self.cornerstones.committee_measure,
+        }
 
     @cached_property
     def choice_lookups(self) -> dict[str, dict[str, str]]:

@@ -113,11 +113,11 @@ def load_answers(conn, answers: list[LabelledAnswer]) -> None:
     """The labelled texts as a table shaped like raw.survey_answers."""
     with conn.transaction():
         conn.execute("create schema if not exists eval_input")
-        conn.execute(f"drop table if exists {EVAL_TABLE}")
         conn.execute(
-            f"""create table {EVAL_TABLE} (survey_id text not null, response_id text not null,
+            f"""create table if not exists {EVAL_TABLE} (survey_id text not null, response_id text not null,
                 question_code text not null, answer_text text not null)"""
         )
+        conn.execute(f"truncate {EVAL_TABLE}")
         with conn.cursor().copy(f"copy {EVAL_TABLE} from stdin") as copy:
             for answer in answers:
                 copy.write_row(("eval", answer.id, answer.question or "okand", answer.text))

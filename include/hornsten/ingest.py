@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -185,6 +186,9 @@ def _incoming_row(parsed: ParsedResponse, key: bytes) -> tuple[object, ...]:
 
 def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: LoadResult) -> None:
     params = {"survey": config.survey.survey_id, "load_id": result.load_id}
+    # Temporary tables have no statistics until analysed; without them the planner
+    # picks nested loops for the joins below.
+    conn.execute("analyze _incoming")
     conn.execute(
         """create temp table _latest on commit drop as
            select distinct on (response_id) *
@@ -213,6 +217,8 @@ def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: 
            insert into _changed select response_id from upserted""",
         params,
     )
+    conn.execute("analyze _latest")
+    conn.execute("analyze _changed")
     for table, column in (("raw.survey_answers", "answers"), ("restricted.survey_answers_original", "originals")):
         conn.execute(
             f"""delete from {table} a using _changed c
@@ -306,7 +312,5 @@ def ingest_files(
 
 def _reason_kind(reason: str) -> str:
     """'unknown district 'Atlantis' (column …)' -> 'unknown district …', for per-file summaries."""
-    import re
-
     head = reason.split(" (")[0].split(":")[0]
     return re.sub(r"'[^']*'", "…", head)

@@ -102,6 +102,39 @@ def check_quality(process: str, load_ids: list[int]) -> dict[str, Any]:
             "data_docs": report.docs_path}
 
 
+def ingest_valuations(process: str) -> dict[str, Any]:
+    """Load committee valuation sheets from the inbox's valuation/ folder and archive them."""
+    import shutil
+
+    from hornsten import valuation
+    from hornsten.ingest import ensure_schema
+
+    config = load_process(process)
+    inbox = Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox")) / "valuation"
+    files = sorted(p for p in inbox.glob("*") if p.suffix.lower() in {".xlsx", ".csv"}) if inbox.exists() else []
+    themes = {t.code for t in valuation.codebook_themes()}
+    loaded: dict[str, int] = {}
+    rejected: dict[str, str] = {}
+    conn = warehouse_connection()
+    try:
+        ensure_schema(conn)
+        for path in files:
+            try:
+                parsed = valuation.read_valuations(path, themes)
+            except (valuation.ValuationError, ValueError) as exc:
+                rejected[path.name] = str(exc)
+                continue
+            loaded[path.name] = valuation.load(conn, config.process, path.name, parsed.valuations)
+            rejected.update({f"{path.name}: {member}": reason for member, reason in parsed.rejected.items()})
+            target = archive_dir(config) / "valuation"
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(path), target / path.name)
+    finally:
+        conn.close()
+    print(f"{len(files)} valuation file(s); members loaded: {loaded}; rejected: {rejected}")
+    return {"loaded": loaded, "rejected": rejected}
+
+
 def failed_files(ingest_summary: dict[str, Any]) -> list[str]:
     return [f"{r['file']}: {r['error']}" for r in ingest_summary["results"] if r["status"] == "failed"]
 

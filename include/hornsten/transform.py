@@ -42,10 +42,13 @@ def parse_project(env: dict[str, str] | None = None) -> Path:
     return manifest_path()
 
 
-def cosmos_configs(select: list[str]):
-    """ProjectConfig, ProfileConfig, ExecutionConfig and RenderConfig for a Cosmos task group."""
+def cosmos_configs(select: list[str], env: dict[str, str] | None = None, exclude: list[str] | None = None):
+    """ProjectConfig, ProfileConfig, ExecutionConfig and RenderConfig for a Cosmos task group.
+
+    ``env`` reaches dbt as environment variables (the process's settings, see
+    ProcessConfig.dbt_env)."""
     from cosmos import ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-    from cosmos.constants import ExecutionMode, LoadMode
+    from cosmos.constants import ExecutionMode, LoadMode, TestIndirectSelection
 
     project_dir = dbt_project_dir()
     has_manifest = manifest_path().exists()
@@ -53,15 +56,23 @@ def cosmos_configs(select: list[str]):
         dbt_project_path=project_dir,
         manifest_path=manifest_path() if has_manifest else None,
         install_dbt_deps=False,
+        env_vars=env or None,
     )
     profile = ProfileConfig(
         profile_name="hornsten",
         target_name=os.environ.get("HORNSTEN_DBT_TARGET", "local"),
         profiles_yml_filepath=project_dir / "profiles.yml",
     )
-    execution = ExecutionConfig(execution_mode=ExecutionMode.LOCAL, dbt_executable_path=dbt_executable())
+    # "buildable": a model's test task runs the tests whose other parents are upstream
+    # of it, never tests of models that a task group does not build.
+    execution = ExecutionConfig(
+        execution_mode=ExecutionMode.LOCAL,
+        dbt_executable_path=dbt_executable(),
+        test_indirect_selection=TestIndirectSelection.BUILDABLE,
+    )
     render = RenderConfig(
         load_method=LoadMode.DBT_MANIFEST if has_manifest else LoadMode.DBT_LS,
         select=select,
+        exclude=exclude or [],
     )
     return project, profile, execution, render

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('survey', 'survey_answers') }}
+    select * from {{ answers_source() }}
 
 ),
 

@@ -104,3 +104,19 @@ create table if not exists raw.quality_results (
     checked_at     timestamptz not null default now()
 );
 comment on table raw.quality_results is 'Great Expectations results, one row per expectation per checkpoint run.';
+
+-- Phase 2: the steering committee's valuation of the themes, one row per member and theme.
+create table if not exists raw.committee_valuations (
+    process     text        not null,
+    member      text        not null,
+    party       text        not null,
+    theme       text        not null,
+    points      numeric     check (points >= 0),
+    rank        integer     check (rank >= 1),
+    source_file text        not null,
+    loaded_at   timestamptz not null default now(),
+    primary key (process, member, theme),
+    check (points is not null or rank is not null)
+);
+comment on table raw.committee_valuations is
+    'The steering committee''s valuation: points (100 per member) or a rank per theme; a new file from a member replaces the old.';

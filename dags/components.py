@@ -1,0 +1,88 @@
+"""
+### Komponenter, teman och hörnstenar (phases 1–2)
+
+Runs whenever the survey ingest has landed new answers (Airflow asset
+`hornsten://<process>/raw/survey`), and on demand after the steering committee's
+valuations arrive.
+
+1. **ingest_valuations** — committee members' valuation sheets from
+   `$HORNSTEN_HOME/inbox/valuation/` (template: `hornsten valuation template`).
+   A sheet that does not add up is rejected whole with the reason.
+2. **dbt_components** — the codebook seeds and every model from tagging to the
+   cornerstones, one task per model with its tests right after it:
+   answers tagged with components (Swedish stemming, compounds, misspellings,
+   phrases; every tag explained), the untagged bucket and discovery of what the
+   codebook misses, weighted and unweighted shares by question, age group, gender
+   and district (groups under 5 suppressed), representativeness and raking weights,
+   the committee's valuation and the ranked cornerstones traced to example answers.
+3. **report_rejected_valuations** — fails the run if a member's sheet was rejected,
+   so that the process leader hears of it.
+
+Analysts read the results in the `marts` schema; `hornsten docs` builds the dbt
+documentation site.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from airflow.sdk import Asset, dag, task
+from airflow.sdk.exceptions import AirflowFailException
+from cosmos import DbtTaskGroup
+
+from hornsten import orchestration
+from hornsten.config import default_process_name, load_process
+from hornsten.transform import cosmos_configs
+
+PROCESS = default_process_name()
+CONFIG = load_process(PROCESS)
+RAW_SURVEY = Asset(f"hornsten://{PROCESS}/raw/survey")
+CORNERSTONES = Asset(f"hornsten://{PROCESS}/marts/cornerstones")
+project_config, profile_config, execution_config, render_config = cosmos_configs(
+    select=["path:seeds", "path:models"],
+    exclude=["stg_survey__responses", "stg_survey__answers"],
+    env=CONFIG.dbt_env(),
+)
+
+
+@dag(
+    dag_id="hornsten_components",
+    description=f"Komponenter, teman och hörnstenar ({CONFIG.municipality})",
+    schedule=[RAW_SURVEY],
+    start_date=pendulum.datetime(2024, 1, 1, tz=CONFIG.timezone),
+    catchup=False,
+    max_active_runs=1,
+    doc_md=__doc__,
+    tags=["hornsten", "phase-1", "phase-2", "components", "cornerstones", PROCESS],
+    default_args={"owner": "hornsten-data", "retries": 1, "retry_delay": pendulum.duration(minutes=2)},
+)
+def components():
+    @task
+    def ingest_valuations() -> dict:
+        return orchestration.ingest_valuations(PROCESS)
+
+    @task(trigger_rule="all_done")
+    def report_rejected_valuations(summary: dict) -> None:
+        if summary["rejected"]:
+            raise AirflowFailException(
+                "Valuation sheets rejected (the rest was loaded):\n"
+                + "\n".join(f"{member}: {reason}" for member, reason in summary["rejected"].items())
+            )
+
+    @task(outlets=[CORNERSTONES])
+    def publish() -> None:
+        print("marts rebuilt: marts.cornerstones, marts.component_shares, marts.theme_shares, …")
+
+    dbt_components = DbtTaskGroup(
+        group_id="dbt_components",
+        project_config=project_config,
+        profile_config=profile_config,
+        execution_config=execution_config,
+        render_config=render_config,
+    )
+
+    summary = ingest_valuations()
+    summary >> dbt_components >> publish()
+    report_rejected_valuations(summary)
+
+
+components()

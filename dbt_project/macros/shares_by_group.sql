@@ -1,0 +1,168 @@
+{#- Share of respondents mentioning each item (component or theme), unweighted and
+    weighted, overall and by question, age group, gender, district and
+    age group × district; cuts under var('min_group_size') respondents suppressed.
+    items_sql selects (item, item_label) for every item, so items nobody mentioned
+    show as 0. -#}
+{% macro shares_by_group(item, items_sql) %}
+{%- set min_group = var('min_group_size', 5) %}
+with
+
+answered as (
+
+    select distinct response_key, question_code from {{ ref('stg_survey__answers') }}
+    union
+    select distinct response_key, 'alla' from {{ ref('stg_survey__answers') }}
+
+),
+
+respondents as (
+
+    select response_key, age_group, gender, district, weight from {{ ref('respondents') }}
+
+),
+
+mentions as (
+
+    select distinct response_key, question_code, {{ item }} as item from {{ ref('response_components') }}
+
+),
+
+items as (
+
+    {{ items_sql }}
+
+),
+
+base_rows as (
+
+    select answered.question_code, respondents.*
+    from answered
+    join respondents using (response_key)
+
+),
+
+-- One grouping set per cut; grouping() tells which dimensions a row is cut by.
+bases as (
+
+    select
+        question_code,
+        case
+            when grouping(age_group) = 0 and grouping(district) = 0 then 'age_group×district'
+            when grouping(age_group) = 0 then 'age_group'
+            when grouping(gender) = 0 then 'gender'
+            when grouping(district) = 0 then 'district'
+            else 'alla'
+        end as cut,
+        age_group, gender, district,
+        count(*) as base_respondents,
+        sum(weight) as base_weight
+    from base_rows
+    group by grouping sets (
+        (question_code),
+        (question_code, age_group),
+        (question_code, gender),
+        (question_code, district),
+        (question_code, age_group, district)
+    )
+
+),
+
+mention_rows as (
+
+    select mentions.question_code, mentions.item, respondents.*
+    from mentions
+    join respondents using (response_key)
+
+),
+
+counts as (
+
+    select
+        question_code,
+        item,
+        case
+            when grouping(age_group) = 0 and grouping(district) = 0 then 'age_group×district'
+            when grouping(age_group) = 0 then 'age_group'
+            when grouping(gender) = 0 then 'gender'
+            when grouping(district) = 0 then 'district'
+            else 'alla'
+        end as cut,
+        age_group, gender, district,
+        count(*) as respondents_mentioning,
+        sum(weight) as weight_mentioning
+    from mention_rows
+    group by grouping sets (
+        (question_code, item),
+        (question_code, item, age_group),
+        (question_code, item, gender),
+        (question_code, item, district),
+        (question_code, item, age_group, district)
+    )
+
+),
+
+joined as (
+
+    select
+        bases.cut,
+        case bases.cut
+            when 'alla' then 'alla'
+            when 'age_group' then bases.age_group
+            when 'gender' then bases.gender
+            when 'district' then bases.district
+            else bases.age_group || '×' || bases.district
+        end as group_value,
+        bases.age_group, bases.gender, bases.district,
+        bases.question_code,
+        items.item,
+        items.item_label,
+        bases.base_respondents,
+        bases.base_weight,
+        coalesce(counts.respondents_mentioning, 0) as respondents_mentioning,
+        coalesce(counts.weight_mentioning, 0) as weight_mentioning
+    from bases
+    cross join items
+    left join counts
+        on counts.question_code = bases.question_code
+        and counts.item = items.item
+        and counts.cut = bases.cut
+        and counts.age_group is not distinct from bases.age_group
+        and counts.gender is not distinct from bases.gender
+        and counts.district is not distinct from bases.district
+    -- a null demographic value is a group of its own only in the overall cut
+    where bases.cut = 'alla'
+        or (bases.cut = 'age_group' and bases.age_group is not null)
+        or (bases.cut = 'gender' and bases.gender is not null)
+        or (bases.cut = 'district' and bases.district is not null)
+        or (bases.cut = 'age_group×district' and bases.age_group is not null and bases.district is not null)
+
+),
+
+final as (
+
+    select
+        md5(cut || '|' || group_value || '|' || question_code || '|' || item) as share_id,
+        cut,
+        group_value,
+        age_group,
+        gender,
+        district,
+        question_code,
+        item as {{ item }},
+        item_label as {{ item }}_label,
+        base_respondents < {{ min_group }} as is_suppressed,
+        case when base_respondents >= {{ min_group }} then base_respondents end as base_respondents,
+        case when base_respondents >= {{ min_group }} then respondents_mentioning end as respondents_mentioning,
+        case when base_respondents >= {{ min_group }}
+            then round(respondents_mentioning::numeric / base_respondents, 4) end as share,
+        case when base_respondents >= {{ min_group }} and base_weight > 0
+            then round((weight_mentioning / base_weight)::numeric, 4) end as weighted_share,
+        case when base_respondents >= {{ min_group }}
+            then rank() over (partition by cut, group_value, question_code order by respondents_mentioning desc) end
+            as rank_in_group
+    from joined
+
+)
+
+select * from final
+{% endmacro %}

@@ -1,0 +1,28 @@
+{{ config(materialized='table', indexes=[{'columns': ['word']}, {'columns': ['answer_id']}]) }}
+
+-- One row per word of every answer: the tokens the codebook is matched against.
+-- Words are maximal runs of letters and digits, so hyphenated compounds ("gång-")
+-- split too; numbers such as 1177 are words of their own.
+
+with
+
+answers as (
+
+    select answer_id, answer_text from {{ ref('stg_survey__answers') }}
+
+),
+
+words as (
+
+    select
+        answers.answer_id,
+        token.position::integer as word_position,
+        token.word
+    from answers
+    cross join lateral regexp_split_to_table(lower(answers.answer_text), '[^[:alnum:]]+')
+        with ordinality as token (word, position)
+    where token.word <> ''
+
+)
+
+select * from words

@@ -1,0 +1,10 @@
+-- Component frequency and share of respondents — unweighted and weighted — overall
+-- and by question, age group, gender, district and age group × district. The base
+-- of a share is the respondents in the group who answered the question (any
+-- free-text question for question_code 'alla'). Groups of fewer than
+-- var('min_group_size') respondents are suppressed: their figures are null.
+
+{{ shares_by_group(
+    'component',
+    "select component as item, component_label as item_label from " ~ ref('stg_codebook__components')
+) }}
