@@ -1,8 +1,9 @@
 -- What the codebook misses: frequent words and two-word phrases that belong to no
 -- component, counted in untagged and tagged answers, with example answers, so the
--- process leaders can propose new components or terms. Stop words, very short words
--- and the privacy placeholders are left out; only terms used by at least
--- var('min_group_size') respondents are listed.
+-- process leaders can propose new components or terms. Stop words, short words,
+-- numbers and the privacy placeholders are left out; only terms used by at least
+-- var('min_group_size') respondents are listed, the 300 most frequent in untagged
+-- answers of each kind.
 
 {%- set min_group = var('min_group_size', 5) %}
 
@@ -10,25 +11,24 @@ with
 
 words as (
 
-    select * from {{ ref('int_answer_words') }}
+    select answer_id, word_position, word from {{ ref('int_answer_words') }}
 
 ),
 
 vocabulary as (
 
-    select * from {{ ref('int_vocabulary') }}
-
-),
-
-matched_words as (
-
-    select distinct word from {{ ref('int_vocabulary_terms') }}
+    select word, stem_folded from {{ ref('int_vocabulary') }}
+    where not is_stopword
+        and length(word) >= 4
+        and word !~ '^[0-9]+$'
+        and word not in ('personnummer', 'post', 'telefon')
+        and word not in (select word from {{ ref('int_vocabulary_terms') }})
 
 ),
 
 answers as (
 
-    select answer_id, response_key, question_code, answer_text, is_tagged from {{ ref('int_answers_tagged') }}
+    select answer_id, response_key, is_tagged from {{ ref('int_answers_tagged') }}
 
 ),
 
@@ -37,68 +37,92 @@ candidate_words as (
     select words.answer_id, words.word_position, words.word, vocabulary.stem_folded
     from words
     join vocabulary using (word)
-    where not vocabulary.is_stopword
-        and length(words.word) >= 4
-        and words.word !~ '^[0-9]+$'
-        and words.word not in ('personnummer', 'post', 'telefon')
-        and not exists (select 1 from matched_words where matched_words.word = words.word)
 
 ),
 
-unigrams as (
+grams as (
 
-    select answer_id, stem_folded as term_key, word as surface, 'ord' as term_type
+    select answer_id, 'ord' as term_type, stem_folded as term_key, word as surface
     from candidate_words
-
-),
-
-bigrams as (
-
-    select a.answer_id, a.stem_folded || ' ' || b.stem_folded as term_key,
-           a.word || ' ' || b.word as surface, 'fras' as term_type
+    union all
+    select a.answer_id, 'fras', a.stem_folded || ' ' || b.stem_folded, a.word || ' ' || b.word
     from candidate_words as a
     join candidate_words as b on b.answer_id = a.answer_id and b.word_position = a.word_position + 1
-
-),
-
-occurrences as (
-
-    select distinct grams.answer_id, grams.term_key, grams.surface, grams.term_type,
-           answers.response_key, answers.is_tagged, answers.answer_text
-    from (select * from unigrams union all select * from bigrams) as grams
-    join answers using (answer_id)
 
 ),
 
 counted as (
 
     select
-        term_type,
-        term_key,
-        mode() within group (order by surface) as term,
-        count(distinct response_key) as respondents,
-        count(distinct answer_id) filter (where not is_tagged) as untagged_answers,
-        count(distinct answer_id) filter (where is_tagged) as tagged_answers,
-        (array_agg(distinct left(answer_text, 200)))[1:3] as example_answers
-    from occurrences
-    group by term_type, term_key
+        grams.term_type,
+        grams.term_key,
+        min(grams.surface) as term,
+        count(distinct answers.response_key) as respondents,
+        count(distinct grams.answer_id) filter (where not answers.is_tagged) as untagged_answers,
+        count(distinct grams.answer_id) filter (where answers.is_tagged) as tagged_answers
+    from grams
+    join answers using (answer_id)
+    group by grams.term_type, grams.term_key
+
+),
+
+kept as (
+
+    select
+        *,
+        rank() over (partition by term_type order by untagged_answers desc, respondents desc, term_key) as rank_untagged
+    from counted
+    where respondents >= {{ min_group }}
+
+),
+
+top_terms as (
+
+    select * from kept where rank_untagged <= 300
+
+),
+
+example_ids as (
+
+    select distinct on (grams.term_type, grams.term_key, grams.answer_id)
+        grams.term_type, grams.term_key, grams.answer_id
+    from grams
+    join top_terms using (term_type, term_key)
+
+),
+
+numbered as (
+
+    select example_ids.*, row_number() over (partition by term_type, term_key order by md5(answer_id)) as n
+    from example_ids
+
+),
+
+examples as (
+
+    select numbered.term_type, numbered.term_key,
+           array_agg(left(texts.answer_text, 200) order by numbered.n) as example_answers
+    from numbered
+    join {{ ref('stg_survey__answers') }} as texts using (answer_id)
+    where numbered.n <= 3
+    group by numbered.term_type, numbered.term_key
 
 ),
 
 final as (
 
     select
-        term_type || ':' || term_key as discovery_id,
-        term_type,
-        term,
-        term_key,
-        respondents,
-        untagged_answers,
-        tagged_answers,
-        example_answers,
-        rank() over (partition by term_type order by untagged_answers desc, respondents desc) as rank_untagged
-    from counted
-    where respondents >= {{ min_group }}
+        top_terms.term_type || ':' || top_terms.term_key as discovery_id,
+        top_terms.term_type,
+        top_terms.term,
+        top_terms.term_key,
+        top_terms.respondents,
+        top_terms.untagged_answers,
+        top_terms.tagged_answers,
+        examples.example_answers,
+        top_terms.rank_untagged
+    from top_terms
+    join examples using (term_type, term_key)
 
 )
 

@@ -1,0 +1,55 @@
+"""End to end: the components DAG (phases 1–2) with `airflow dags test`, after an ingest,
+with one good and one broken valuation sheet in the inbox."""
+
+from __future__ import annotations
+
+import subprocess
+
+import psycopg
+import pytest
+
+from hornsten import stack, valuation
+from hornsten.config import load_process
+from hornsten.ingest import ingest_files, pseudonym_key
+from hornsten.sample import generate_sample
+
+pytestmark = pytest.mark.e2e
+
+
+def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse, tmp_path):
+    settings = stack_settings
+    stack.prepare_airflow_home(settings)
+    stack.migrate_airflow(settings, print)
+    config = load_process("norrkoping_vision_2035")
+    sample = generate_sample(config, 1500, 5, ["csv"], tmp_path / "sample")
+    with psycopg.connect(clean_warehouse, autocommit=True) as conn:
+        conn.execute("truncate raw.committee_valuations")
+        ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
+    inbox = settings.inbox / "valuation"
+    inbox.mkdir(parents=True, exist_ok=True)
+    themes = valuation.codebook_themes()
+    valuation.sample_valuations(inbox / "styrgruppen.csv", themes, ["S", "M", "SD", "C"], seed=8)
+    broken = inbox / "felaktig.csv"
+    broken.write_text(
+        ";".join(valuation.HEADINGS) + "\n" + "\n".join(f"Eva;L;{t.code};;10;" for t in themes) + "\n",
+        encoding="utf-8",
+    )
+
+    result = subprocess.run(["airflow", "dags", "test", "hornsten_components"], env=stack.full_env(settings),
+                            capture_output=True, text=True, timeout=1500)
+    output = result.stdout + result.stderr
+    # The broken sheet fails the run (so the process leader hears of it) — after everything else was built.
+    assert result.returncode != 0
+    assert "the points add up to 120, not 100" in output
+    failed_tasks = [line for line in output.splitlines() if "new_state=failed" in line or "Task failed" in line]
+    with psycopg.connect(clean_warehouse) as conn:
+        exists = conn.execute("select to_regclass('marts.cornerstones') is not null").fetchone()[0]
+        assert exists, "marts.cornerstones was not built:\n" + "\n".join(failed_tasks) + output[-6000:]
+        members = conn.execute("select count(distinct member) from raw.committee_valuations").fetchone()[0]
+        stones = conn.execute(
+            "select count(*), min(basis) from marts.cornerstones where is_cornerstone").fetchone()
+        trace = conn.execute("select count(*) from marts.cornerstone_trace").fetchone()[0]
+    assert members == 8
+    assert stones == (config.cornerstones.count, "citizens and committee")
+    assert trace > 0
+    assert not list(inbox.glob("*.csv"))  # both sheets archived
