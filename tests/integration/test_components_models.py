@@ -147,3 +147,26 @@ def test_cornerstones_trace_down_to_answers(built):
 def test_committee_agreement_is_between_zero_and_one(built):
     (w_members, w_parties), = q(built["dsn"], "select kendall_w_members, kendall_w_parties from marts.committee_agreement")
     assert 0 <= w_members <= 1 and 0 <= w_parties <= 1
+
+
+def test_every_model_and_column_is_documented(built, stack_settings):
+    import json
+
+    env = {**stack.full_env(stack_settings), **built["config"].dbt_env()}
+    result = subprocess.run([dbt_executable(), "docs", "generate", "--quiet"], cwd=dbt_project_dir(), env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+    target = dbt_project_dir() / "target"
+    manifest = json.loads((target / "manifest.json").read_text())
+    catalog = json.loads((target / "catalog.json").read_text())
+    undocumented = []
+    for unique_id, node in manifest["nodes"].items():
+        if node["resource_type"] != "model":
+            continue
+        if not node.get("description"):
+            undocumented.append(node["name"])
+        for column in catalog["nodes"].get(unique_id, {}).get("columns", {}):
+            if not node["columns"].get(column, {}).get("description"):
+                undocumented.append(f"{node['name']}.{column}")
+    assert undocumented == []
+    assert (target / "index.html").exists()
