@@ -46,13 +46,7 @@ bases as (
 
     select
         question_code,
-        case
-            when grouping(age_group) = 0 and grouping(district) = 0 then 'age_group×district'
-            when grouping(age_group) = 0 then 'age_group'
-            when grouping(gender) = 0 then 'gender'
-            when grouping(district) = 0 then 'district'
-            else 'alla'
-        end as cut,
+        {{ cut_label() }} as cut,
         age_group, gender, district,
         count(*) as base_respondents,
         sum(weight) as base_weight
@@ -80,13 +74,7 @@ counts as (
     select
         question_code,
         item,
-        case
-            when grouping(age_group) = 0 and grouping(district) = 0 then 'age_group×district'
-            when grouping(age_group) = 0 then 'age_group'
-            when grouping(gender) = 0 then 'gender'
-            when grouping(district) = 0 then 'district'
-            else 'alla'
-        end as cut,
+        {{ cut_label() }} as cut,
         age_group, gender, district,
         count(*) as respondents_mentioning,
         sum(weight) as weight_mentioning

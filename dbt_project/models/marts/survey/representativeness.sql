@@ -23,12 +23,7 @@ respondents as (
 population_groups as (
 
     select
-        case
-            when grouping(age_group) = 0 and grouping(district) = 0 then 'age_group×district'
-            when grouping(age_group) = 0 then 'age_group'
-            when grouping(gender) = 0 then 'gender'
-            else 'district'
-        end as dimension,
+        {{ cut_label() }} as dimension,
         age_group, gender, district,
         sum(population) as population,
         max(population_source) as population_source
@@ -40,12 +35,7 @@ population_groups as (
 respondent_groups as (
 
     select
-        case
-            when grouping(age_group) = 0 and grouping(district) = 0 then 'age_group×district'
-            when grouping(age_group) = 0 then 'age_group'
-            when grouping(gender) = 0 then 'gender'
-            else 'district'
-        end as dimension,
+        {{ cut_label() }} as dimension,
         age_group, gender, district,
         count(*) as respondents,
         sum(weight) as weighted_respondents
