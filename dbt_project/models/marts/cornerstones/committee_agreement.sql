@@ -4,22 +4,9 @@
 
 with
 
-valuations as (
-
-    select * from {{ ref('stg_committee__valuations') }}
-
-),
-
 ranked as (
 
-    select
-        member, party, theme,
-        case
-            when method = 'rank' then rank::float8
-            else (2 * rank() over (partition by member order by points desc)
-                  + count(*) over (partition by member, points) - 1) / 2.0
-        end as effective_rank
-    from valuations
+    select member, party, theme, effective_rank from {{ ref('int_committee_ranks') }}
 
 ),
 

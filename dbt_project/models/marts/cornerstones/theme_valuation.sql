@@ -6,12 +6,6 @@
 
 with
 
-valuations as (
-
-    select * from {{ ref('stg_committee__valuations') }}
-
-),
-
 themes as (
 
     select theme, theme_label from {{ ref('stg_codebook__themes') }}
@@ -26,14 +20,7 @@ theme_count as (
 
 ranked as (
 
-    select
-        valuations.*,
-        case
-            when method = 'rank' then rank::float8
-            else (2 * rank() over (partition by member order by points desc)
-                  + count(*) over (partition by member, points) - 1) / 2.0
-        end as effective_rank
-    from valuations
+    select * from {{ ref('int_committee_ranks') }}
 
 ),
 
