@@ -5,7 +5,9 @@ Runs whenever the survey ingest has landed new answers (Airflow asset
 `hornsten://<process>/raw/survey`), and on demand after the steering committee's
 valuations arrive.
 
-1. **ingest_valuations** — committee members' valuation sheets from
+1. **sync_process_config** — the plan of the process configuration (target groups,
+   forums, remiss bodies and rounds, the goal matrix) into `raw.process_*`.
+   **ingest_valuations** — committee members' valuation sheets from
    `$HORNSTEN_HOME/inbox/valuation/` (template: `hornsten valuation template`).
    A sheet that does not add up is rejected whole with the reason.
 2. **dbt_components** — the codebook seeds and every model from tagging to the
@@ -30,6 +32,7 @@ from airflow.sdk.exceptions import AirflowFailException
 from cosmos import DbtTaskGroup
 
 from hornsten import orchestration
+from hornsten.alerts import on_task_failure
 from hornsten.config import default_process_name, load_process
 from hornsten.transform import cosmos_configs
 
@@ -53,12 +56,17 @@ project_config, profile_config, execution_config, render_config = cosmos_configs
     max_active_runs=1,
     doc_md=__doc__,
     tags=["hornsten", "phase-1", "phase-2", "components", "cornerstones", PROCESS],
-    default_args={"owner": "hornsten-data", "retries": 1, "retry_delay": pendulum.duration(minutes=2)},
+    default_args={"owner": "hornsten-data", "retries": 1, "retry_delay": pendulum.duration(minutes=2),
+                  "on_failure_callback": on_task_failure},
 )
 def components():
     @task
     def ingest_valuations() -> dict:
         return orchestration.ingest_valuations(PROCESS)
+
+    @task
+    def sync_process_config() -> dict:
+        return orchestration.sync_process_config(PROCESS)
 
     @task(trigger_rule="all_done")
     def report_rejected_valuations(summary: dict) -> None:
@@ -81,7 +89,7 @@ def components():
     )
 
     summary = ingest_valuations()
-    summary >> dbt_components >> publish()
+    [summary, sync_process_config()] >> dbt_components >> publish()
     report_rejected_valuations(summary)
 
 

@@ -30,6 +30,7 @@ from airflow.sdk import Asset, dag, get_current_context, task
 from cosmos import DbtTaskGroup
 
 from hornsten import orchestration
+from hornsten.alerts import on_task_failure
 from hornsten.config import default_process_name, load_process
 from hornsten.transform import cosmos_configs
 
@@ -51,7 +52,8 @@ project_config, profile_config, execution_config, render_config = cosmos_configs
     max_active_runs=1,
     doc_md=__doc__,
     tags=["hornsten", "phase-1", "survey", PROCESS],
-    default_args={"owner": "hornsten-data", "retries": 1, "retry_delay": pendulum.duration(minutes=2)},
+    default_args={"owner": "hornsten-data", "retries": 1, "retry_delay": pendulum.duration(minutes=2),
+                  "on_failure_callback": on_task_failure},
     params={"process": PROCESS},
 )
 def survey_ingest():

@@ -58,10 +58,12 @@ def norrkoping():
 def stack_settings():
     home = Path(tempfile.mkdtemp(prefix="hornsten-test-", dir="/tmp"))
     home.chmod(0o755)
-    saved = {k: os.environ.get(k) for k in ("HORNSTEN_HOME", "HORNSTEN_PG_PORT", "HORNSTEN_AIRFLOW_PORT")}
+    saved = {k: os.environ.get(k) for k in ("HORNSTEN_HOME", "HORNSTEN_PG_PORT", "HORNSTEN_AIRFLOW_PORT",
+                                            "HORNSTEN_SMTP_PORT")}
     os.environ["HORNSTEN_HOME"] = str(home)
     os.environ["HORNSTEN_PG_PORT"] = str(_free_port())
     os.environ["HORNSTEN_AIRFLOW_PORT"] = str(_free_port())
+    os.environ["HORNSTEN_SMTP_PORT"] = str(_free_port())
     settings = stack.Settings.from_env()
     try:
         stack.start_postgres(settings, print)
@@ -70,6 +72,7 @@ def stack_settings():
         yield settings
     finally:
         stack.stop_airflow(settings, print)
+        stack.stop_mailcatcher(settings, print)
         stack.stop_postgres(settings, print)
         shutil.rmtree(home, ignore_errors=True)
         shutil.rmtree(settings.pgdata.parent, ignore_errors=True)
@@ -104,3 +107,17 @@ def clean_warehouse(warehouse_dsn):
 def db(clean_warehouse):
     with psycopg.connect(clean_warehouse, autocommit=True) as conn:
         yield conn
+
+
+@pytest.fixture
+def smtp_server(tmp_path):
+    """A real SMTP server (aiosmtpd, hornsten.mailcatcher) on a free port; yields (port, mail folder)."""
+    from hornsten import mailcatcher
+
+    port = _free_port()
+    folder = tmp_path / "mail"
+    controller = mailcatcher.start(folder, port)
+    try:
+        yield port, folder
+    finally:
+        controller.stop()

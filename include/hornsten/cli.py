@@ -51,6 +51,7 @@ def up(no_airflow: bool) -> None:
     try:
         stack.start_postgres(settings, _echo)
         stack.ensure_databases(settings, _echo)
+        stack.start_mailcatcher(settings, _echo)
         _parse_dbt(settings)
         if no_airflow:
             stack.prepare_airflow_home(settings)
@@ -82,6 +83,8 @@ def _print_where(settings: stack.Settings, airflow: bool = True) -> None:
     click.echo(f"Survey inbox   {settings.inbox}")
     click.echo(f"Archive        {settings.archive}")
     click.echo(f"Logs           {settings.log_dir}")
+    click.echo(f"Mail (SMTP)    127.0.0.1:{settings.smtp_port} → {settings.mail_dir} (.eml and .html per message)")
+    click.echo(f"Reports        {settings.reports_dir}")
     click.echo("Stop it all    hornsten down")
 
 
@@ -91,6 +94,7 @@ def down() -> None:
     settings = _settings()
     try:
         stopped = stack.stop_airflow(settings, _echo)
+        stopped += ["mailcatcher"] if stack.stop_mailcatcher(settings, _echo) else []
         pg = stack.stop_postgres(settings, _echo)
     except stack.StackError as exc:
         raise click.ClickException(str(exc)) from None
@@ -415,7 +419,7 @@ def eval_cmd(answers_path: Path | None, as_json: bool) -> None:
 @click.option("--seed", type=int, default=2035, show_default=True)
 @click.pass_context
 def demo(ctx: click.Context, responses: int, seed: int) -> None:
-    """Set up everything and run the whole pipeline on generated sample data."""
+    """Set up everything and run the whole pipeline (phases 1–4) on generated sample data."""
     import shutil
 
     from hornsten.sample import generate_sample
@@ -423,7 +427,7 @@ def demo(ctx: click.Context, responses: int, seed: int) -> None:
     settings = _settings()
     config = _process(None)
     ctx.invoke(up)
-    _echo(f"\n[1/4] Generating {responses:,} sample responses for {config.process} …")
+    _echo(f"\n[1/7] Generating {responses:,} sample responses for {config.process} …")
     samples = settings.home / "samples" / config.process
     shutil.rmtree(samples, ignore_errors=True)
     result = generate_sample(config, responses, seed, ["all"], samples)
@@ -436,36 +440,67 @@ def demo(ctx: click.Context, responses: int, seed: int) -> None:
     shutil.copy2(first, settings.inbox / f"resent_{first.name}")
     _echo(f"  inbox <- resent_{first.name} (the same file again)")
 
-    _echo("\n[2/4] Running the survey ingest DAG (airflow dags test hornsten_survey_ingest) …")
+    _echo("\n[2/7] Running the survey ingest DAG (airflow dags test hornsten_survey_ingest) …")
     code = _dags_test(settings, "hornsten_survey_ingest")
 
-    _echo("\n[3/4] What landed in the warehouse:")
+    _echo("\n[3/7] What landed in the warehouse:")
     _print_warehouse_summary(settings)
 
     from hornsten import valuation as val
 
     parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"] or ["A", "B", "C"]
     sheet = val.sample_valuations(settings.inbox / "valuation" / "styrgruppen.csv", val.codebook_themes(), parties, seed)
-    _echo(f"\n[4/4] Steering committee valuation ({sheet.name}, {len(parties) * 2} members) and the "
+    _echo(f"\n[4/7] Steering committee valuation ({sheet.name}, {len(parties) * 2} members) and the "
           "components DAG (airflow dags test hornsten_components) …")
     code = _dags_test(settings, "hornsten_components") or code
     if code == 0:
         _print_cornerstones(settings)
+
+    if code == 0 and config.dialogue.forums:
+        from hornsten import demo_phases
+
+        _echo("\n[5/7] Dialogue: filled meeting templates (one broken, one with bad rows, one corrected "
+              "re-delivery) and the dialogue DAG (airflow dags test hornsten_dialogue) …")
+        demo_phases.stage_dialogue(settings, config, samples / "dialogue", seed, _echo)
+        code = _dags_test(settings, "hornsten_dialogue")
+        if code == 0:
+            demo_phases.print_dialogue(settings, click.echo)
+    if code == 0 and config.remiss.bodies and config.remiss.rounds:
+        from hornsten import demo_phases
+
+        _echo("\n[6/7] Remiss: responses from the bodies (some late, one declined, some missing) and the "
+              "remiss DAG (airflow dags test hornsten_remiss) …")
+        demo_phases.stage_remiss(settings, config, samples / "remiss", seed, _echo)
+        code = _dags_test(settings, "hornsten_remiss")
+        if code == 0:
+            demo_phases.print_remiss(settings, click.echo)
+    if code == 0 and config.reports.schedules:
+        from hornsten import demo_phases
+
+        days = demo_phases.report_days(config)
+        _echo(f"\n[7/7] Scheduled reports: the reports DAG on the last day of each phase "
+              f"({', '.join(d.isoformat() for d in days)}), sent to the local SMTP catcher …")
+        for day in days:
+            code = _dags_test(settings, "hornsten_reports", day.isoformat()) or code
+        demo_phases.print_mail(settings, click.echo)
     _print_where(settings)
     click.echo(f"Sample files   {samples}")
     click.echo(f"GX data docs   {settings.home / 'gx' / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
-    click.echo("Analysts       marts.component_shares, marts.theme_shares, marts.cornerstones, … (hornsten docs)")
+    click.echo("Analysts       marts.cornerstones, marts.dialogue_compilation, marts.remiss_compilation, "
+               "marts.goal_summary, … (hornsten docs)")
+    click.echo("Officials      hornsten dialogue coverage · hornsten remiss status · hornsten remiss reminders")
     if code != 0:
         raise click.ClickException(f"a DAG failed; see the logs in {settings.log_dir}")
 
 
-def _dags_test(settings: stack.Settings, dag_id: str) -> int:
-    log = settings.log_dir / f"demo-{dag_id}.log"
+def _dags_test(settings: stack.Settings, dag_id: str, logical_date: str | None = None) -> int:
+    log = settings.log_dir / f"demo-{dag_id}{'-' + logical_date if logical_date else ''}.log"
     started = time.monotonic()
     with log.open("w") as handle:
-        code = subprocess.call(["airflow", "dags", "test", dag_id], env=stack.full_env(settings),
-                               stdout=handle, stderr=subprocess.STDOUT)
-    _echo(f"  {dag_id}: {'succeeded' if code == 0 else 'FAILED'} in {time.monotonic() - started:.0f} s (log: {log})")
+        code = subprocess.call(["airflow", "dags", "test", dag_id, *([logical_date] if logical_date else [])],
+                               env=stack.full_env(settings), stdout=handle, stderr=subprocess.STDOUT)
+    when = f" for {logical_date}" if logical_date else ""
+    _echo(f"  {dag_id}{when}: {'succeeded' if code == 0 else 'FAILED'} in {time.monotonic() - started:.0f} s (log: {log})")
     return code
 
 
@@ -506,6 +541,17 @@ def _print_warehouse_summary(settings: stack.Settings) -> None:
             "select reason, count(*) from restricted.quarantine group by 1 order by 2 desc limit 8"
         ).fetchall():
             click.echo(f"  quarantined {count:>4}× {reason[:110]}")
+
+
+from hornsten.cli_phases import dialogue as _dialogue_group, remiss as _remiss_group  # noqa: E402
+
+main.add_command(_dialogue_group, "dialogue")
+main.add_command(_remiss_group, "remiss")
+
+from hornsten.cli_reports import report as _report_cmd, reports_group as _reports_group  # noqa: E402
+
+main.add_command(_report_cmd, "report")
+main.add_command(_reports_group, "reports")
 
 
 if __name__ == "__main__":  # pragma: no cover

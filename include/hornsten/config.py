@@ -159,6 +159,8 @@ class Forum(_Model):
     name: str
     target_group: str
     via_office: bool = False
+    # How many meetings the process plan has with this forum or office.
+    planned_meetings: int = Field(default=1, ge=0)
 
 
 class TargetGroup(_Model):
@@ -189,8 +191,122 @@ class RemissBody(_Model):
     contact: str
 
 
+class RemissRound(_Model):
+    """One consultation round: the draft is sent on `sent`, answers are due by `deadline`."""
+
+    code: str = Field(pattern=CODE_PATTERN)
+    name: str = ""
+    sent: dt.date
+    deadline: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RemissRound:
+        if self.deadline < self.sent:
+            raise ValueError(f"remiss round {self.code!r}: deadline ({self.deadline}) before sent ({self.sent})")
+        return self
+
+
+class RemissSection(_Model):
+    """A part of the draft, other than the cornerstones, that bodies take a position on."""
+
+    code: str = Field(pattern=CODE_PATTERN)
+    name: str
+
+
 class Remiss(_Model):
     bodies: list[RemissBody] = []
+    rounds: list[RemissRound] = []
+    sections: list[RemissSection] = []
+    # A body without a response is due a reminder this many days before the deadline.
+    reminder_days: int = Field(default=14, ge=0)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Remiss:
+        for what, codes in (
+            ("bodies", [b.code for b in self.bodies]),
+            ("rounds", [r.code for r in self.rounds]),
+            ("sections", [s.code for s in self.sections]),
+        ):
+            if len(codes) != len(set(codes)):
+                raise ValueError(f"remiss {what} codes must be unique")
+        return self
+
+    def round(self, code: str | None = None) -> RemissRound:
+        """The named round, or the latest one."""
+        if not self.rounds:
+            raise KeyError("the process configuration has no remiss rounds")
+        if code is None:
+            return max(self.rounds, key=lambda r: r.sent)
+        for candidate in self.rounds:
+            if candidate.code == code:
+                return candidate
+        raise KeyError(f"no remiss round {code!r} (known: {', '.join(r.code for r in self.rounds)})")
+
+
+# What the goal matrix can compute from the data; `manual` takes the value from the
+# configuration (or is "not measurable" without one).
+METRICS = {
+    "survey_respondents": "antal",
+    "survey_young_share": "andel",
+    "dialogue_meetings": "antal",
+    "dialogue_participants": "antal",
+    "dialogue_target_groups_reached_share": "andel",
+    "dialogue_statements": "antal",
+    "poll_share": "andel",
+    "remiss_response_share": "andel",
+    "remiss_on_time_share": "andel",
+    "manual": "",
+}
+
+
+class Measure(_Model):
+    """One measure (mått) of the goal matrix: a metric, a comparison and a target.
+
+    Shares (andel) are percentages 0–100. `params` qualify a metric: `age_groups`
+    for survey_young_share, `question` and `options` for poll_share (the share of
+    poll votes on those options)."""
+
+    code: str = Field(pattern=CODE_PATTERN)
+    name: str
+    metric: Literal[tuple(METRICS)]  # type: ignore[valid-type]
+    comparison: Literal["at_least", "at_most"] = "at_least"
+    target: float | None = None
+    value: float | None = None
+    params: dict[str, str | list[str]] = {}
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _params(self) -> Measure:
+        needed = {"poll_share": ("question", "options"), "survey_young_share": ("age_groups",)}.get(self.metric, ())
+        missing = [p for p in needed if p not in self.params]
+        if missing:
+            raise ValueError(f"measure {self.code!r} ({self.metric}) needs params {missing}")
+        if self.value is not None and self.metric != "manual":
+            raise ValueError(f"measure {self.code!r}: a value is only given for metric 'manual'")
+        return self
+
+    @property
+    def unit(self) -> str:
+        return METRICS[self.metric]
+
+
+class Purpose(_Model):
+    code: str = Field(pattern=CODE_PATTERN)
+    name: str
+    measures: list[Measure] = []
+
+
+class Goals(_Model):
+    """The goal matrix (målmatris): the purposes of the dialogue and how each is measured."""
+
+    purposes: list[Purpose] = []
+
+    @model_validator(mode="after")
+    def _unique(self) -> Goals:
+        codes = [m.code for p in self.purposes for m in p.measures]
+        if len(codes) != len(set(codes)):
+            raise ValueError("measure codes must be unique across purposes")
+        return self
 
 
 class CornerstoneRule(_Model):
@@ -201,6 +317,49 @@ class CornerstoneRule(_Model):
     citizen_weight: float = Field(default=0.5, ge=0, le=1)
     count: int = Field(default=5, ge=1)
     committee_measure: Literal["points", "borda"] = "borda"
+
+
+REPORT_NAMES = ("survey-progress", "components", "cornerstones", "dialogue", "remiss", "public")
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+$"
+
+
+class ReportSchedule(_Model):
+    """When a report goes to whom: on the cron days inside its phase's window (and,
+    with `at_phase_end`, on the phase's last day too)."""
+
+    report: Literal[REPORT_NAMES]  # type: ignore[valid-type]
+    phase: str
+    cron: str = "0 7 * * *"
+    at_phase_end: bool = False
+    recipients: list[str] = Field(min_length=1)
+
+    @field_validator("cron")
+    @classmethod
+    def _valid_cron(cls, value: str) -> str:
+        from croniter import croniter
+
+        if not croniter.is_valid(value):
+            raise ValueError(f"{value!r} is not a cron expression (minute hour day month weekday)")
+        return value
+
+    @field_validator("recipients")
+    @classmethod
+    def _addresses(cls, values: list[str]) -> list[str]:
+        bad = [v for v in values if not re.match(EMAIL_PATTERN, v)]
+        if bad:
+            raise ValueError(f"not e-mail addresses: {bad}")
+        return values
+
+
+class Reports(_Model):
+    sender: str = Field(default="hornsten@localhost", pattern=EMAIL_PATTERN)
+    schedules: list[ReportSchedule] = []
+
+
+class Alerts(_Model):
+    """Who hears of a failed DAG run."""
+
+    recipients: list[str] = []
 
 
 class ProcessConfig(_Model):
@@ -215,6 +374,9 @@ class ProcessConfig(_Model):
     dialogue: Dialogue = Dialogue()
     remiss: Remiss = Remiss()
     cornerstones: CornerstoneRule = CornerstoneRule()
+    goals: Goals = Goals()
+    reports: Reports = Reports()
+    alerts: Alerts = Alerts()
 
     @field_validator("phases")
     @classmethod
@@ -236,6 +398,16 @@ class ProcessConfig(_Model):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
+
+    @model_validator(mode="after")
+    def _reports_name_phases(self) -> ProcessConfig:
+        codes = {p.code for p in self.phases}
+        for index, schedule in enumerate(self.reports.schedules):
+            if schedule.phase not in codes:
+                raise ValueError(
+                    f"reports.schedules.{index}: phase {schedule.phase!r} is not among the phases {sorted(codes)}"
+                )
+        return self
 
     def phase(self, code: str) -> Phase:
         for phase in self.phases:
@@ -262,6 +434,7 @@ class ProcessConfig(_Model):
             "HORNSTEN_CORNERSTONE_CITIZEN_WEIGHT": str(self.cornerstones.citizen_weight),
             "HORNSTEN_CORNERSTONE_COUNT": str(self.cornerstones.count),
             "HORNSTEN_COMMITTEE_MEASURE": self.cornerstones.committee_measure,
+            "HORNSTEN_SURVEY_ID": self.survey.survey_id,
         }
 
     @cached_property

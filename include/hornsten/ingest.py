@@ -62,7 +62,7 @@ class LoadResult:
 def schema_sql() -> list[str]:
     """The DDL files, applied in this order."""
     folder = resources.files("hornsten") / "sql"
-    names = ["warehouse.sql", "personal_data_functions.sql"]
+    names = ["warehouse.sql", "personal_data_functions.sql", "process_config.sql", "dialogue_remiss.sql", "reports.sql"]
     return [(folder / name).read_text(encoding="utf-8") for name in names if (folder / name).is_file()]
 
 
@@ -243,7 +243,7 @@ def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: 
         """insert into restricted.quarantine (load_id, file_name, file_checksum, row_number, reason, content)
            select %(load_id)s, %(file)s, %(checksum)s, row_number, reason, content
            from _incoming where reason is not null
-           on conflict (file_checksum, row_number) do nothing""",
+           on conflict (file_checksum, sheet, row_number) do nothing""",
         {**params, "file": path.name, "checksum": result.checksum},
     )
     result.loaded = conn.execute("select count(*) from _changed").fetchone()[0]

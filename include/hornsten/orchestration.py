@@ -8,6 +8,7 @@ import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from hornsten.config import ProcessConfig, load_process
 
@@ -51,7 +52,11 @@ def in_window(config: ProcessConfig, phase: str, run_type: str | None, when: dt.
         return True
     if when is None:
         return True
-    window = config.phase(phase)
+    try:
+        window = config.phase(phase)
+    except KeyError:
+        return False  # the process has no such phase: nothing to do on a schedule
+    when = when.astimezone(ZoneInfo(config.timezone))
     return window.start <= when.date() <= window.end
 
 
@@ -84,12 +89,12 @@ def ingest_inbox(process: str) -> dict[str, Any]:
     }
 
 
-def check_quality(process: str, load_ids: list[int]) -> dict[str, Any]:
+def check_quality(process: str, load_ids: list[int], dataset: str = "survey") -> dict[str, Any]:
     """GX checkpoint on this run's batch; raises (failing the task) on a critical failure."""
     from hornsten import quality
 
     config = load_process(process)
-    report = quality.run_checkpoint(config, warehouse_uri(), load_ids, hornsten_home() / "gx")
+    report = quality.run_checkpoint(config, warehouse_uri(), load_ids, hornsten_home() / "gx", dataset=dataset)
     conn = warehouse_connection()
     try:
         quality.store_report(conn, report)
@@ -133,6 +138,116 @@ def ingest_valuations(process: str) -> dict[str, Any]:
         conn.close()
     print(f"{len(files)} valuation file(s); members loaded: {loaded}; rejected: {rejected}")
     return {"loaded": loaded, "rejected": rejected}
+
+
+def sync_process_config(process: str) -> dict[str, int]:
+    """Mirror the process configuration into raw.process_* (the plan dbt compares against)."""
+    from hornsten.process_sync import sync_process
+
+    config = load_process(process)
+    conn = warehouse_connection()
+    try:
+        counts = sync_process(conn, config)
+    finally:
+        conn.close()
+    print("process configuration synced: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    return counts
+
+
+def template_inbox(dataset: str) -> Path:
+    """Filled dialogue and remiss templates arrive in $HORNSTEN_INBOX/<dataset>/."""
+    return Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox")) / dataset
+
+
+def ingest_templates(process: str, dataset: str) -> dict[str, Any]:
+    """Load every filled template of a dataset (dialogue or remiss) from its inbox and archive it."""
+    from hornsten import template_ingest
+
+    config = load_process(process)
+    inbox = template_inbox(dataset)
+    files = template_ingest.inbox_files(inbox)
+    print(f"{len(files)} {dataset} template(s) in {inbox}")
+    conn = warehouse_connection()
+    try:
+        results = template_ingest.ingest_templates(conn, files, config, dataset, archive=archive_dir(config))
+    finally:
+        conn.close()
+    for result in results:
+        print(template_ingest.describe(result))
+    return {
+        "load_ids": [r.load_id for r in results if r.load_id is not None and r.status != "failed"],
+        "results": [r.as_json() for r in results],
+    }
+
+
+def publish_dialogue(process: str) -> dict[str, Any]:
+    """The dialogue marts are rebuilt: report what the steering committee will see."""
+    conn = warehouse_connection()
+    try:
+        reached, groups = conn.execute(
+            "select count(*) filter (where is_reached), count(*) from marts.dialogue_coverage"
+        ).fetchone()
+        statements = conn.execute("select coalesce(sum(statements), 0) from marts.dialogue_compilation").fetchone()[0]
+    finally:
+        conn.close()
+    print(f"{process}: {reached} of {groups} target groups reached, {statements} statements in "
+          "marts.dialogue_compilation (the November compilation)")
+    return {"target_groups_reached": reached, "target_groups": groups, "statements": int(statements)}
+
+
+def reminders_due(process: str) -> list[dict[str, Any]]:
+    """The bodies due a reminder (marts.remiss_reminders), printed for the run log."""
+    conn = warehouse_connection()
+    try:
+        rows = conn.execute(
+            """select body, body_name, contact_address, round, deadline, days_to_deadline, reminder_kind
+               from marts.remiss_reminders order by deadline, body_name"""
+        ).fetchall()
+    finally:
+        conn.close()
+    reminders = [
+        {"body": r[0], "body_name": r[1], "contact_address": r[2], "round": r[3], "deadline": r[4].isoformat(),
+         "days_to_deadline": r[5], "reminder_kind": r[6]}
+        for r in rows
+    ]
+    print(f"{len(reminders)} remiss body/bodies due a reminder")
+    for r in reminders:
+        print(f"  {r['body_name']} <{r['contact_address']}>: {r['reminder_kind']}, deadline {r['deadline']}")
+    return reminders
+
+
+SMTP_CONN_ID = os.environ.get("HORNSTEN_SMTP_CONN_ID", "smtp_default")
+
+
+def smtp_send(message) -> None:
+    """Send a ready MIME message through Airflow's SMTP provider (connection smtp_default).
+
+    The hook's send_email_smtp builds its own MIME and cannot carry inline images,
+    so the message goes through the client the hook has logged in."""
+    from airflow.providers.smtp.hooks.smtp import SmtpHook
+
+    with SmtpHook(smtp_conn_id=SMTP_CONN_ID) as hook:
+        hook._smtp_client.send_message(message)  # noqa: SLF001 (see docstring)
+
+
+def send_due_reports(process: str, day: dt.date, only: str | None = None) -> list[dict[str, Any]]:
+    """Every scheduled report due on `day` (inside its phase), sent once per period."""
+    from hornsten.reports.delivery import deliver
+
+    config = load_process(process)
+    results = []
+    conn = warehouse_connection()
+    try:
+        for schedule in config.reports.schedules:
+            if only and schedule.report != only:
+                continue
+            result = deliver(conn, config, schedule, day, smtp_send, hornsten_home())
+            print(f"{schedule.report} ({day}): {result.status} {result.reason}"
+                  + (f" → {', '.join(result.recipients)}; archived in {result.archive}" if result.status == "sent" else ""))
+            results.append(result.__dict__)
+    finally:
+        conn.close()
+    return results
 
 
 def failed_files(ingest_summary: dict[str, Any]) -> list[str]:

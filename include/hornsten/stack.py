@@ -41,6 +41,7 @@ class Settings:
     home: Path
     pg_port: int = 5433
     airflow_port: int = 8080
+    smtp_port: int = 8025
     repo: Path = REPO_ROOT
 
     @classmethod
@@ -50,6 +51,7 @@ class Settings:
             home=root.expanduser().resolve(),
             pg_port=_int_env("HORNSTEN_PG_PORT", 5433),
             airflow_port=_int_env("HORNSTEN_AIRFLOW_PORT", 8080),
+            smtp_port=_int_env("HORNSTEN_SMTP_PORT", 8025),
         )
 
     # ------------------------------------------------------------------ paths
@@ -76,6 +78,11 @@ class Settings:
     @property
     def reports_dir(self) -> Path:
         return self.home / "reports"
+
+    @property
+    def mail_dir(self) -> Path:
+        """Where the local SMTP catcher keeps every message it receives."""
+        return self.home / "mail"
 
     @property
     def pgdata(self) -> Path:
@@ -357,6 +364,14 @@ def airflow_env(settings: Settings) -> dict[str, str]:
         "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(settings.log_dir / "airflow"),
         "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
         "AIRFLOW_CONN_HORNSTEN_WAREHOUSE": settings.warehouse_dsn,
+        # Reports and failure alerts go out through Airflow's SMTP provider; locally
+        # to the SMTP catcher that `hornsten up` starts (a deployment sets a real server).
+        "AIRFLOW_CONN_SMTP_DEFAULT": json.dumps({
+            "conn_type": "smtp", "host": "127.0.0.1", "port": settings.smtp_port,
+            "extra": {"disable_tls": True, "disable_ssl": True, "from_email": "hornsten@localhost",
+                      "retry_limit": 1, "timeout": 30},
+        }),
+        "HORNSTEN_SMTP_PORT": str(settings.smtp_port),
         "HORNSTEN_HOME": str(settings.home),
         "HORNSTEN_PG_PORT": str(settings.pg_port),
         "HORNSTEN_PSEUDONYM_KEY": secret["pseudonym_key"],
@@ -500,6 +515,57 @@ def stop_airflow(settings: Settings, echo: Echo) -> list[str]:
     return stopped
 
 
+# ------------------------------------------------------------ mail catcher
+def mailcatcher_pid(settings: Settings) -> int | None:
+    return _read_pid(settings.run_dir / "mailcatcher.pid")
+
+
+def start_mailcatcher(settings: Settings, echo: Echo) -> None:
+    """The local SMTP catcher (hornsten.mailcatcher) that reports and alerts are sent to."""
+    if mailcatcher_pid(settings):
+        echo(f"SMTP catcher already runs on 127.0.0.1:{settings.smtp_port}.")
+        return
+    if port_in_use(settings.smtp_port):
+        raise StackError(
+            f"Port {settings.smtp_port} on 127.0.0.1 is taken by another program.\n"
+            f"  Choose another port: HORNSTEN_SMTP_PORT=8026 hornsten up"
+        )
+    settings.run_dir.mkdir(parents=True, exist_ok=True)
+    settings.log_dir.mkdir(parents=True, exist_ok=True)
+    log = (settings.log_dir / "mailcatcher.log").open("ab")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hornsten.mailcatcher", "--port", str(settings.smtp_port), "--dir", str(settings.mail_dir)],
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+    (settings.run_dir / "mailcatcher.pid").write_text(str(proc.pid))
+    deadline = time.monotonic() + 15
+    while not port_in_use(settings.smtp_port):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise StackError(f"The SMTP catcher did not start; see {settings.log_dir / 'mailcatcher.log'}")
+        time.sleep(0.2)
+    echo(f"Started the SMTP catcher on 127.0.0.1:{settings.smtp_port} (mail in {settings.mail_dir}).")
+
+
+def stop_mailcatcher(settings: Settings, echo: Echo) -> bool:
+    pid_path = settings.run_dir / "mailcatcher.pid"
+    pid = _read_pid(pid_path)
+    pid_path.unlink(missing_ok=True)
+    if pid is None:
+        return False
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return False
+    for _ in range(50):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    echo("Stopped the SMTP catcher.")
+    return True
+
+
 # ---------------------------------------------------------------- status
 def status(settings: Settings) -> dict[str, object]:
     pg_up = postgres_running(settings)
@@ -520,6 +586,12 @@ def status(settings: Settings) -> dict[str, object]:
             "password_file": str(settings.airflow_home / "simple_auth_manager_passwords.json"),
             "services": {service: {"running": pid is not None, "pid": pid} for service, pid in pids.items()},
         },
+        "mail": {
+            "running": mailcatcher_pid(settings) is not None,
+            "smtp": f"127.0.0.1:{settings.smtp_port}",
+            "folder": str(settings.mail_dir),
+        },
+        "reports": str(settings.reports_dir),
         "inbox": str(settings.inbox),
         "archive": str(settings.archive),
         "logs": str(settings.log_dir),

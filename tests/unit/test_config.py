@@ -98,3 +98,38 @@ def test_error_for_missing_process_lists_the_available_ones():
 def test_error_for_invalid_yaml(tmp_path):
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_process(_write(tmp_path, "broken", "process: [unclosed"))
+
+
+def test_norrkoping_plans_the_remiss_round_and_the_goal_matrix(norrkoping):
+    round_ = norrkoping.remiss.round()
+    assert (round_.sent, round_.deadline) == (dt.date(2024, 12, 9), dt.date(2025, 2, 28))
+    assert norrkoping.remiss.reminder_days == 14 and norrkoping.remiss.sections
+    measures = [m for p in norrkoping.goals.purposes for m in p.measures]
+    assert {m.metric for m in measures} >= {"poll_share", "remiss_response_share", "dialogue_target_groups_reached_share"}
+    assert all(m.target is not None for m in measures)
+
+
+def test_skelleftea_goal_matrix_has_four_purposes_and_thirteen_measures():
+    goals = load_process("skelleftea_2030").goals
+    assert len(goals.purposes) == 4
+    assert sum(len(p.measures) for p in goals.purposes) == 13
+
+
+def test_error_for_poll_measure_without_its_question(tmp_path):
+    text = _base().replace(
+        'params: { question: "Vad tyckte du om mötet?", options: [Mycket bra, Ganska bra] }', "params: {}")
+    with pytest.raises(ConfigError, match=r"measure 'nojdhet' \(poll_share\) needs params \['question', 'options'\]"):
+        load_process(_write(tmp_path, "skelleftea_2030", text))
+
+
+def test_error_for_unknown_metric_names_the_key(tmp_path):
+    text = _base().replace("metric: dialogue_meetings", "metric: dialogue_meeting")
+    with pytest.raises(ConfigError, match=r"goals\.purposes\.0\.measures\.1\.metric"):
+        load_process(_write(tmp_path, "skelleftea_2030", text))
+
+
+def test_error_for_remiss_deadline_before_sending(tmp_path):
+    text = (PROCESSES / "norrkoping_vision_2035.yml").read_text(encoding="utf-8").replace(
+        "deadline: 2025-02-28", "deadline: 2024-11-28")
+    with pytest.raises(ConfigError, match=r"deadline \(2024-11-28\) before sent \(2024-12-09\)"):
+        load_process(_write(tmp_path, "norrkoping_vision_2035", text))

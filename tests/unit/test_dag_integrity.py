@@ -60,3 +60,46 @@ def test_survey_ingest_wiring(dagbag):
     assert first_models and all("check_quality" in t.upstream_task_ids for t in first_models)
     assert [o.uri for o in ingest.outlets] == ["hornsten://norrkoping_vision_2035/raw/survey"]
     assert quality.retries == 1
+
+
+def test_dialogue_and_remiss_dags_are_triggered_by_the_assets_they_depend_on(dagbag):
+    expected = {
+        "hornsten_dialogue": ("hornsten://norrkoping_vision_2035/marts/cornerstones", "dbt_dialogue.dialogue_compilation"),
+        "hornsten_remiss": ("hornsten://norrkoping_vision_2035/marts/dialogue", "dbt_remiss.remiss_compilation"),
+    }
+    for dag_id, (asset_uri, compilation) in expected.items():
+        dag = dagbag.dags[dag_id]
+        assert asset_uri in str(dag.timetable.asset_condition), dag_id
+        ids = {t.task_id for t in dag.tasks}
+        assert {"sync_process_config", "ingest_templates", "check_quality", "report_rejected_files"} <= ids
+        assert any(i.startswith(compilation) for i in ids), f"{dag_id} does not build {compilation}"
+        # The survey's own marts are not rebuilt by phases 3 and 4.
+        assert not any(".component_shares" in i or ".cornerstones." in i for i in ids)
+        ingest = dag.get_task("ingest_templates")
+        assert "check_quality" in ingest.downstream_task_ids
+        assert "sync_process_config" in ingest.upstream_task_ids
+
+
+def test_components_dag_syncs_the_process_plan_before_dbt(dagbag):
+    dag = dagbag.dags["hornsten_components"]
+    sync = dag.get_task("sync_process_config")
+    assert any(t.startswith("dbt_components.") for t in sync.downstream_task_ids)
+
+
+def test_reports_dag_has_a_task_per_scheduled_report(dagbag):
+    from hornsten.config import load_process
+
+    dag = dagbag.dags["hornsten_reports"]
+    reports = {s.report for s in load_process("norrkoping_vision_2035").reports.schedules}
+    assert {t.task_id for t in dag.tasks} == {f"send_{r.replace('-', '_')}" for r in reports}
+    assert all(t.retries >= 1 for t in dag.tasks)
+
+
+def test_every_task_alerts_the_data_engineers_when_it_fails(dagbag):
+    from hornsten.alerts import on_task_failure
+
+    for dag_id, dag in dagbag.dags.items():
+        for task in dag.tasks:
+            callbacks = task.on_failure_callback
+            callbacks = callbacks if isinstance(callbacks, list) else [callbacks]
+            assert on_task_failure in callbacks, f"{dag_id}.{task.task_id} sends no failure alert"

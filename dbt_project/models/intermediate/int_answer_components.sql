@@ -5,9 +5,18 @@
 
 with
 
-matches as (
+evidence as (
 
-    select * from {{ ref('int_answer_term_matches') }}
+    select
+        text_id as answer_id,
+        component,
+        matched_terms,
+        matched_words,
+        match_kinds,
+        evidence_count,
+        only_typo_matches
+    from {{ ref('int_text_components') }}
+    where text_source = 'survey'
 
 ),
 
@@ -24,38 +33,23 @@ components as (
 
 ),
 
-grouped as (
-
-    select
-        answer_id,
-        component,
-        array_agg(distinct term order by term) as matched_terms,
-        array_agg(distinct matched_text order by matched_text) as matched_words,
-        array_agg(distinct match_kind order by match_kind) as match_kinds,
-        count(*) as evidence_count,
-        bool_and(match_kind like 'typo:%') as only_typo_matches
-    from matches
-    group by answer_id, component
-
-),
-
 final as (
 
     select
-        grouped.answer_id || ':' || grouped.component as answer_component_id,
-        grouped.answer_id,
+        evidence.answer_id || ':' || evidence.component as answer_component_id,
+        evidence.answer_id,
         answers.survey_id,
         answers.response_id,
         answers.response_key,
         answers.question_code,
-        grouped.component,
+        evidence.component,
         components.theme,
-        grouped.matched_terms,
-        grouped.matched_words,
-        grouped.match_kinds,
-        grouped.evidence_count,
-        grouped.only_typo_matches
-    from grouped
+        evidence.matched_terms,
+        evidence.matched_words,
+        evidence.match_kinds,
+        evidence.evidence_count,
+        evidence.only_typo_matches
+    from evidence
     join answers using (answer_id)
     join components using (component)
 

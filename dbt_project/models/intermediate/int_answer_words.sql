@@ -1,14 +1,15 @@
 {{ config(materialized='table', indexes=[{'columns': ['word']}, {'columns': ['answer_id']}]) }}
 
--- One row per word of every answer: the tokens the codebook is matched against.
--- Words are maximal runs of letters and digits, so hyphenated compounds ("gång-")
--- split too; numbers such as 1177 are words of their own.
+-- One row per word of every text (int_texts: survey answers, dialogue statements,
+-- remiss comments): the tokens the codebook is matched against. `answer_id` is the
+-- text's id. Words are maximal runs of letters and digits, so hyphenated compounds
+-- ("gång-") split too; numbers such as 1177 are words of their own.
 
 with
 
 answers as (
 
-    select answer_id, answer_text from {{ ref('stg_survey__answers') }}
+    select text_id as answer_id, text_body as answer_text from {{ ref('int_texts') }}
 
 ),
 

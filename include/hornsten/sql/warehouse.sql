@@ -21,6 +21,7 @@ create table if not exists raw.load_log (
     loaded         integer,
     duplicates     integer,
     quarantined    integer,
+    dataset        text        not null default 'survey',
     status         text        not null default 'running'
         check (status in ('running', 'loaded', 'loaded_with_quarantine', 'failed')),
     error          text,
@@ -29,6 +30,8 @@ create table if not exists raw.load_log (
     archived_to    text
 );
 create index if not exists load_log_checksum on raw.load_log (file_checksum);
+alter table raw.load_log add column if not exists dataset text not null default 'survey';
+comment on column raw.load_log.dataset is 'What the file holds: survey, dialogue or remiss.';
 comment on table raw.load_log is 'One row per attempt to load an export file: checksum, counts, status, time.';
 
 create table if not exists raw.survey_responses (
@@ -79,17 +82,22 @@ create table if not exists restricted.quarantine (
     row_number     integer     not null,
     reason         text        not null,
     content        text        not null,
-    quarantined_at timestamptz not null default now(),
-    unique (file_checksum, row_number)
+    quarantined_at timestamptz not null default now()
 );
+-- A template has several sheets, so a quarantined row is named by sheet and row
+-- (the added column and the index also upgrade warehouses from before the templates).
+alter table restricted.quarantine add column if not exists sheet text not null default '';
+alter table restricted.quarantine drop constraint if exists quarantine_file_checksum_row_number_key;
+create unique index if not exists quarantine_file_sheet_row on restricted.quarantine (file_checksum, sheet, row_number);
 comment on table restricted.quarantine is
     'Rows that could not be loaded, as delivered, with the reason. Delivering the same file again adds nothing.';
 
 -- A summary without row content, safe for everyone who may read raw.
 create or replace view raw.quarantine_summary as
-select q.file_name, q.file_checksum, q.reason, count(*) as rows_quarantined, max(q.quarantined_at) as last_seen
+select q.file_name, q.file_checksum, q.reason, count(*) as rows_quarantined, max(q.quarantined_at) as last_seen,
+       q.sheet
 from restricted.quarantine q
-group by 1, 2, 3;
+group by q.file_name, q.file_checksum, q.reason, q.sheet;
 
 create table if not exists raw.quality_results (
     result_id      bigserial primary key,

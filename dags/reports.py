@@ -1,0 +1,68 @@
+"""
+### Rapporter till tjänstepersoner och deltagare (scheduled reports)
+
+Every morning this DAG sends the reports that are due according to the process
+configuration (`reports.schedules`): each schedule names a report, the phase whose
+window it runs in, the cron days, and the recipients.
+
+| Report | What the reader gets |
+|---|---|
+| `survey-progress` | responses per day and in total, groups against the population, **which groups to reach next**, top components so far |
+| `components` | component and theme shares, weighted and unweighted, by question, with charts |
+| `cornerstones` | the ranked themes and cornerstones with their trace to components and example answers |
+| `dialogue` | the November compilation: target groups reached and not, reception per cornerstone, the goal matrix |
+| `remiss` | status per body, bodies not yet heard, reminders due, positions and the remissammanställning |
+| `public` | "Det här har vi hört": feedback to participants, plain language, no personal data |
+
+Each report is built from the marts only, rendered as an HTML e-mail with the charts
+inline, a PDF attachment and an XLSX of the tables (cuts under 5 respondents
+suppressed, cells protected against formula injection), archived under
+`$HORNSTEN_HOME/reports/<process>/<report>/<period>/` and sent through the SMTP
+connection `smtp_default`. `raw.report_deliveries` makes it once per period: a
+retried task or a second run on the same day sends nothing new.
+
+Preview any report without sending: `hornsten report NAME --out DIR`.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from airflow.sdk import CronTriggerTimetable, dag, get_current_context, task
+from airflow.sdk.exceptions import AirflowSkipException
+
+from hornsten import orchestration
+from hornsten.alerts import on_task_failure
+from hornsten.config import default_process_name, load_process
+
+CONFIG = load_process(default_process_name())
+REPORTS = sorted({s.report for s in CONFIG.reports.schedules})
+
+
+@dag(
+    dag_id="hornsten_reports",
+    description=f"Schemalagda rapporter till tjänstepersoner och deltagare ({CONFIG.municipality})",
+    schedule=CronTriggerTimetable("30 7 * * *", timezone=CONFIG.timezone),
+    start_date=pendulum.datetime(2024, 1, 1, tz=CONFIG.timezone),
+    catchup=False,
+    max_active_runs=1,
+    doc_md=__doc__,
+    tags=["hornsten", "reports", CONFIG.process],
+    default_args={"owner": "hornsten-data", "retries": 2, "retry_delay": pendulum.duration(minutes=5),
+                  "on_failure_callback": on_task_failure},
+)
+def reports():
+    for name in REPORTS:
+
+        @task(task_id=f"send_{name.replace('-', '_')}")
+        def send(report: str = name) -> list[dict]:
+            context = get_current_context()
+            day = context["logical_date"].in_timezone(CONFIG.timezone).date()
+            results = orchestration.send_due_reports(CONFIG.process, day, only=report)
+            if all(r["status"] == "not_due" for r in results):
+                raise AirflowSkipException("; ".join(r["reason"] for r in results))
+            return results
+
+        send()
+
+
+reports()

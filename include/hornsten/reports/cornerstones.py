@@ -1,0 +1,304 @@
+""""Förslag till hörnstenar" — for the steering committee.
+
+The themes ranked by score = w × the citizens' salience + (1 − w) × the committee's
+valuation (marts.cornerstones), the top ones as the proposed cornerstones; how much
+the committee agrees (Kendall's W, marts.committee_agreement, and the party spread
+per theme from marts.theme_valuation); and every cornerstone followed down to its
+components and example answers (marts.cornerstone_trace, pseudonymised).
+"""
+
+from __future__ import annotations
+
+from hornsten.reports import charts
+from hornsten.reports.marts import one, rows
+from hornsten.reports.model import KeyFigure, Report, Section, Table
+from hornsten.reports.safety import number_text, share_text
+from hornsten.reports.survey_progress import (
+    as_float,
+    join_sv,
+    number_word,
+    question_label,
+    quoted,
+    report_period,
+    subtitle,
+)
+
+NEEDS = "the hornsten_components DAG (cornerstone marts; the committee's valuation sheets for its part)"
+CLOSE_CALL = 0.03  # a score gap below this between the last cornerstone and the next theme is worth a discussion
+DIVERGENCE = 4  # themes the citizens and the committee rank this many places apart are pointed out
+EXAMPLES_PER_COMPONENT = 2  # shown in the text; the table has all
+
+
+def _decimal(value, digits: int = 2) -> str:
+    number = as_float(value)
+    return "–" if number is None else f"{number:.{digits}f}".replace(".", ",")
+
+
+def _points(score) -> str:
+    """A 0–1 score as points out of 100 with one decimal, Swedish style."""
+    number = as_float(score)
+    return "–" if number is None else f"{number * 100:.1f}".replace(".", ",")
+
+
+class Committee:
+    """How the text names the steering committee: 'beredningen' for a beredning, else its own name."""
+
+    def __init__(self, name: str):
+        lowered = name.strip()
+        if not lowered:
+            self.who = "styrgruppen"
+        elif "beredning" in lowered.lower():
+            self.who = "beredningen"
+        else:
+            self.who = lowered[0].lower() + lowered[1:]
+        self.name = lowered or "Styrgruppen"
+        self.gen = self.who if self.who.endswith("s") else self.who + "s"
+        self.Who = self.who[0].upper() + self.who[1:]
+        self.Gen = self.gen[0].upper() + self.gen[1:]
+
+
+def agreement_word(w: float | None) -> str:
+    """Kendall's W in words (after Schmidt 1997: 0,1 very weak, 0,3 weak, 0,5 moderate, 0,7 strong)."""
+    if w is None:
+        return "okänd"
+    if w < 0.3:
+        return "låg"
+    if w < 0.5:
+        return "måttlig"
+    if w < 0.7:
+        return "ganska hög"
+    return "hög"
+
+
+def build(conn, config, period: str | None = None) -> Report:
+    period = report_period(config, period)
+    themes = rows(conn, """
+        select cornerstone_rank, theme, theme_label, score, citizen_salience, committee_valuation, citizen_weight,
+               citizen_weighted_share, citizen_share, respondents_mentioning, base_respondents, committee_members,
+               mean_points, mean_borda, party_spread, basis, is_cornerstone
+        from marts.cornerstones
+        order by cornerstone_rank, theme_label""", needs=NEEDS)
+    agreement = one(conn, """
+        select members, parties, themes, kendall_w_members, kendall_w_parties
+        from marts.committee_agreement""", needs=NEEDS)
+    valuation = rows(conn, """
+        select theme, theme_label, members, mean_points, mean_borda, mean_rank, borda_scaled, points_scaled,
+               party_spread, parties, committee_rank
+        from marts.theme_valuation
+        order by committee_rank, theme_label""", needs=NEEDS)
+    trace = rows(conn, """
+        select cornerstone_rank, theme, theme_label, score, component, component_label, component_weighted_share,
+               component_respondents, example_number, question_code, example_answer
+        from marts.cornerstone_trace
+        order by cornerstone_rank, component_weighted_share desc nulls last, component_label, example_number""",
+        needs=NEEDS)
+
+    valued = any(t["committee_valuation"] is not None for t in themes)
+    committee_rank = {v["theme"]: v["committee_rank"] for v in valuation}
+    cornerstones = [t for t in themes if t["is_cornerstone"]]
+    committee = Committee(config.steering_committee)
+
+    sections = [
+        _proposal(config, themes, cornerstones, valued, committee_rank, committee),
+        _agreement(agreement, valuation, valued, committee),
+    ]
+    sections += [_cornerstone_section(config, c, [r for r in trace if r["theme"] == c["theme"]], committee_rank,
+                                      len(themes), valued, committee) for c in cornerstones]
+    sections.append(_trace_appendix(config, trace))
+    return Report(
+        name="cornerstones",
+        title="Förslag till hörnstenar",
+        subtitle=subtitle(config),
+        process=config.process,
+        municipality=config.municipality,
+        period=period,
+        sections=sections,
+        summary=_summary(themes, cornerstones, agreement, valued, committee),
+    )
+
+
+def _close_call(themes: list[dict], cornerstones: list[dict]) -> tuple[dict, dict] | None:
+    """The last cornerstone and the first theme after it, when their scores are nearly equal."""
+    if not cornerstones or len(themes) <= len(cornerstones):
+        return None
+    last, following = cornerstones[-1], themes[len(cornerstones)]
+    if following["is_cornerstone"]:
+        return None
+    gap = (as_float(last["score"]) or 0) - (as_float(following["score"]) or 0)
+    return (last, following) if gap < CLOSE_CALL else None
+
+
+def _summary(themes, cornerstones, agreement, valued: bool, committee: Committee) -> str:
+    if not cornerstones:
+        return ("Det finns inga teman att föreslå som hörnstenar ännu – enkätens svar behöver kopplas till "
+                "teman först.")
+    names = join_sv([quoted(c["theme_label"]) for c in cornerstones])
+    count = number_word(len(cornerstones))
+    if not valued:
+        return (f"Förslag till {count} hörnstenar utifrån invånarnas svar: {names} – {committee.gen} "
+                "värdering saknas ännu och kan ändra ordningen.")
+    w = as_float(agreement.get("kendall_w_members"))
+    notes = []
+    close = _close_call(themes, cornerstones)
+    if close:
+        notes.append(f"{quoted(close[0]['theme_label'])} och {quoted(close[1]['theme_label'])} ligger nästan lika")
+    if w is not None:
+        notes.append(f"{committee.gen} samstämmighet är {agreement_word(w)} (Kendalls W {_decimal(w)})")
+    text = f"Förslag till {count} hörnstenar: {names}"
+    if notes:
+        text += "; " + join_sv(notes)
+        if close or (w is not None and w < 0.5):
+            text += ", så förslaget behöver diskuteras"
+    return text + "."
+
+
+def _proposal(config, themes, cornerstones, valued: bool, committee_rank: dict, committee: Committee) -> Section:
+    section = Section("Förslaget")
+    rule = config.cornerstones
+    w = rule.citizen_weight
+    if themes and themes[0]["citizen_weight"] is not None:
+        w = as_float(themes[0]["citizen_weight"])
+    measure = ("Borda-poängen av ledamöternas rangordning" if rule.committee_measure == "borda"
+               else "ledamöternas medelpoäng")
+    if valued:
+        section.paragraphs.append(
+            f"Varje tema får en poäng som väger ihop två saker: hur stor andel av de svarande som tar upp temat "
+            f"(viktat, det största temat = 100) och {committee.gen} värdering ({measure}, det högst värderade "
+            f"temat = 100). Invånarnas svar väger {w * 100:.0f} % och {committee.gen} värdering "
+            f"{(1 - w) * 100:.0f} %. "
+            f"De {number_word(len(cornerstones))} teman med högst poäng föreslås som hörnstenar.")
+    else:
+        section.paragraphs.append(
+            f"{committee.name} har inte värderat temana ännu. Ordningen bygger därför bara på hur stor andel av "
+            "de svarande som tar upp varje tema (viktat, det största temat = 100). "
+            f"De {number_word(len(cornerstones))} största "
+            "föreslås som hörnstenar tills värderingen är klar.")
+    for c in cornerstones:
+        parts = [f"{c['cornerstone_rank']}. {c['theme_label']}: {_points(c['score'])} poäng",
+                 f"{share_text(as_float(c['citizen_weighted_share']))} av de svarande tar upp temat"]
+        if valued and c["theme"] in committee_rank:
+            parts.append(f"{committee.who} rankar det som nummer {committee_rank[c['theme']]} av {len(themes)}")
+        section.bullets.append(", ".join(parts) + ".")
+    close = _close_call(themes, cornerstones)
+    if close:
+        section.paragraphs.append(
+            f"{quoted(close[0]['theme_label'])} ({_points(close[0]['score'])} poäng) och "
+            f"{quoted(close[1]['theme_label'])} "
+            f"({_points(close[1]['score'])} poäng) ligger nästan lika: det är ett val mellan dem vilket som blir "
+            f"hörnsten nummer {len(cornerstones)}.")
+    if themes:
+        section.charts.append(charts.horizontal_bars(
+            "hornstenar_poang", "Teman efter poäng (0–100); hörnstenarna markerade",
+            [t["theme_label"] for t in themes], [(as_float(t["score"]) or 0) * 100 for t in themes],
+            as_share=False, highlight=[bool(t["is_cornerstone"]) for t in themes]))
+    if valued and themes:
+        section.charts.append(charts.compared_bars(
+            "invanare_beredning", f"Invånarnas och {committee.gen} prioritering (högsta tema = 100 %)",
+            [t["theme_label"] for t in themes], [as_float(t["citizen_salience"]) or 0 for t in themes],
+            [as_float(t["committee_valuation"]) or 0 for t in themes], "Invånarna", committee.Who))
+        citizen_rank = {t["theme"]: n for n, t in enumerate(
+            sorted(themes, key=lambda t: -(as_float(t["citizen_salience"]) or 0)), start=1)}
+        divergent = sorted(
+            (t for t in themes if t["theme"] in committee_rank
+             and abs(citizen_rank[t["theme"]] - committee_rank[t["theme"]]) >= DIVERGENCE),
+            key=lambda t: -abs(citizen_rank[t["theme"]] - committee_rank[t["theme"]]))[:4]
+        if divergent:
+            section.paragraphs.append(
+                f"Invånarna och {committee.who} skiljer sig mest åt om "
+                + join_sv([f"{quoted(t['theme_label'])} (invånarna nr {citizen_rank[t['theme']]}, {committee.who} nr "
+                           f"{committee_rank[t['theme']]})" for t in divergent])
+                + ". Där kan dialogen med målgrupperna ge vägledning.")
+    table_rows = [(
+        t["cornerstone_rank"], t["theme_label"], "Ja" if t["is_cornerstone"] else "Nej", _points(t["score"]),
+        _points(t["citizen_salience"]), _points(t["committee_valuation"]),
+        share_text(as_float(t["citizen_weighted_share"])), committee_rank.get(t["theme"]),
+    ) for t in themes]
+    section.tables.append(Table(
+        "Teman i rangordning", "Alla teman i rangordning",
+        ["Rang", "Tema", "Hörnsten", "Poäng", "Invånarna (0–100)", f"{committee.Who} (0–100)",
+         "Andel svarande, viktad", f"{committee.Gen} rang"],
+        table_rows, show_rows=20,
+        note=f"Invånarna: temats viktade andel av de svarande, det största temat = 100. {committee.Who}: "
+             "värderingen, "
+             "det högst värderade temat = 100."))
+    return section
+
+
+def _agreement(agreement: dict, valuation: list[dict], valued: bool, committee: Committee) -> Section:
+    section = Section(f"Hur överens är {committee.who}?")
+    if not valued or not agreement or not agreement.get("members"):
+        section.paragraphs.append(f"{committee.name} har inte lämnat någon värdering ännu.")
+        return section
+    w_members, w_parties = as_float(agreement["kendall_w_members"]), as_float(agreement["kendall_w_parties"])
+    section.key_figures += [
+        KeyFigure("ledamöter har värderat", number_text(agreement["members"]),
+                  f"från {agreement['parties']} partier"),
+        KeyFigure("samstämmighet mellan ledamöterna", _decimal(w_members),
+                  f"{agreement_word(w_members)} (Kendalls W)"),
+        KeyFigure("samstämmighet mellan partierna", _decimal(w_parties), f"{agreement_word(w_parties)} (Kendalls W)"),
+    ]
+    section.paragraphs.append(
+        "Kendalls W mäter hur lika ledamöterna rangordnar temana: 0 betyder ingen samstämmighet alls, 1 att alla "
+        f"rangordnar likadant. Mellan ledamöterna är den {agreement_word(w_members)} ({_decimal(w_members)}), "
+        f"mellan partiernas genomsnittliga rangordningar {agreement_word(w_parties)} ({_decimal(w_parties)}).")
+    spread = sorted((v for v in valuation if v["party_spread"] is not None), key=lambda v: -as_float(v["party_spread"]))
+    if spread:
+        section.paragraphs.append(
+            "Partispridningen är skillnaden mellan det parti som värderar ett tema högst och det som värderar det "
+            f"lägst (0 = alla partier lika). Mest överens är partierna om {quoted(spread[-1]['theme_label'])} "
+            f"({_decimal(spread[-1]['party_spread'])}); störst oenighet gäller:")
+        section.bullets += [f"{v['theme_label']}: partispridning {_decimal(v['party_spread'])}" for v in spread[:3]]
+    section.tables.append(Table(
+        f"{committee.Gen} värdering", f"{committee.Gen} värdering per tema",
+        [f"{committee.Gen} rang", "Tema", "Ledamöter", "Medelrang", "Medelpoäng", "Borda-poäng (medel)",
+         "Partispridning", "Partier"],
+        [(v["committee_rank"], v["theme_label"], v["members"], _decimal(v["mean_rank"]), _decimal(v["mean_points"]),
+          _decimal(v["mean_borda"]), _decimal(v["party_spread"]), v["parties"]) for v in valuation],
+        show_rows=20,
+        note="Medelrang: 1 = viktigast. Borda-poäng: antal teman minus rangen, i genomsnitt."))
+    return section
+
+
+def _cornerstone_section(config, cornerstone: dict, trace: list[dict], committee_rank: dict, n_themes: int,
+                         valued: bool, committee: Committee) -> Section:
+    section = Section(f"Hörnsten {cornerstone['cornerstone_rank']}: {cornerstone['theme_label']}")
+    section.key_figures.append(KeyFigure("poäng", _points(cornerstone["score"]), "av 100"))
+    section.key_figures.append(KeyFigure(
+        "av de svarande tar upp temat", share_text(as_float(cornerstone["citizen_weighted_share"])),
+        f"viktat; {number_text(cornerstone['respondents_mentioning'])} svarande"))
+    if valued and cornerstone["theme"] in committee_rank:
+        section.key_figures.append(KeyFigure(
+            f"i {committee.gen} rangordning", f"{committee_rank[cornerstone['theme']]} av {n_themes}"))
+    components: dict[str, list[dict]] = {}
+    for row in trace:
+        components.setdefault(row["component"], []).append(row)
+    if not components:
+        section.paragraphs.append("Inga exempelsvar finns för temats komponenter.")
+        return section
+    section.paragraphs.append(
+        "Temat består av de här komponenterna (andel av de svarande som tar upp dem, viktat), med exempel på "
+        "vad invånarna skrivit:")
+    for examples in components.values():
+        first = examples[0]
+        quotes = "; ".join(quoted(" ".join(e["example_answer"].split())) for e in examples[:EXAMPLES_PER_COMPONENT])
+        section.bullets.append(
+            f"{first['component_label']} ({share_text(as_float(first['component_weighted_share']))}): {quotes}")
+    return section
+
+
+def _trace_appendix(config, trace: list[dict]) -> Section:
+    section = Section("Bilaga: från hörnsten till svar")
+    section.paragraphs.append(
+        "Varje hörnsten med dess komponenter och upp till tre exempelsvar per komponent. Svaren är "
+        "pseudonymiserade: namn, adresser och andra personuppgifter är borttagna.")
+    questions = {q.code: n for n, q in enumerate(config.survey.text_questions, start=1)}
+    section.tables.append(Table(
+        "Spårbarhet", "Hörnstenar, komponenter och exempelsvar",
+        ["Hörnsten", "Komponent", "Fråga", "Svar"],
+        [(f"{r['cornerstone_rank']}. {r['theme_label']}", r["component_label"],
+          f"Fråga {questions[r['question_code']]}" if r["question_code"] in questions
+          else question_label(config, r["question_code"]),
+          r["example_answer"]) for r in trace],
+        show_rows=6,
+        note="; ".join(f"Fråga {n}: {question_label(config, code)}" for code, n in questions.items()) + "."))
+    return section

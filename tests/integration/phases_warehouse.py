@@ -1,0 +1,58 @@
+"""A warehouse with every phase built on generated data — survey, committee valuation,
+dialogue meetings, remiss responses — for tests that read the marts (the reports).
+
+Import the fixture into a test module: ``from tests.integration.phases_warehouse import phases_built``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import psycopg
+import pytest
+
+from hornsten import stack, template_ingest, template_samples, valuation
+from hornsten.config import load_process
+from hornsten.ingest import ingest_files, pseudonym_key
+from hornsten.process_sync import sync_process
+from hornsten.sample import generate_sample
+from hornsten.transform import dbt_executable, dbt_project_dir
+
+AS_OF = "2025-03-10"  # after the remiss deadline: late responses in, silent bodies overdue
+
+TRUNCATE = (
+    "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
+    "restricted.respondents, restricted.quarantine, raw.quality_results, raw.committee_valuations, "
+    "raw.dialogue_meetings, raw.remiss_responses, restricted.dialogue_statements_original, "
+    "restricted.remiss_comments_original, raw.load_log cascade"
+)
+
+
+def _dbt_build(settings, config, extra_env: dict[str, str] | None = None) -> None:
+    env = {**stack.full_env(settings), **config.dbt_env(), **(extra_env or {})}
+    result = subprocess.run([dbt_executable(), "build"], cwd=dbt_project_dir(), env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-6000:]
+
+
+@pytest.fixture(scope="module")
+def phases_built(stack_settings, warehouse_dsn, tmp_path_factory):
+    config = load_process("norrkoping_vision_2035")
+    out = tmp_path_factory.mktemp("phases")
+    sample = generate_sample(config, 2000, 31, ["csv"], out / "survey")
+    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+        conn.execute(TRUNCATE)
+        ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
+        parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"]
+        sheet = valuation.sample_valuations(out / "valuation.csv", valuation.codebook_themes(), parties, seed=31)
+        parsed = valuation.read_valuations(sheet, {t.code for t in valuation.codebook_themes()})
+        valuation.load(conn, config.process, sheet.name, parsed.valuations)
+        sync_process(conn, config)
+    _dbt_build(stack_settings, config, {"HORNSTEN_AS_OF": AS_OF})
+    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+        cornerstones = template_ingest.cornerstone_themes(conn)
+        meetings = template_samples.generate_dialogue_templates(config, cornerstones, out / "dialogue", seed=31)
+        template_ingest.ingest_templates(conn, meetings, config, "dialogue", themes=cornerstones)
+        responses = template_samples.generate_remiss_templates(config, cornerstones, out / "remiss", seed=31)
+        template_ingest.ingest_templates(conn, responses, config, "remiss", themes=cornerstones)
+    _dbt_build(stack_settings, config, {"HORNSTEN_AS_OF": AS_OF})
+    return {"dsn": warehouse_dsn, "config": config, "cornerstones": cornerstones, "out": out}
