@@ -40,6 +40,7 @@ def test_up_twice_then_down_leaves_nothing(stack_settings):
     info = json.loads(hornsten("status", "--json").stdout)
     assert info["airflow"]["api_healthy"] is True
     assert all(s["running"] for s in info["airflow"]["services"].values())
+    assert info["mail"]["running"] is True  # the SMTP catcher reports and alerts go to
     pids = [s["pid"] for s in info["airflow"]["services"].values()]
 
     second = hornsten("up")
@@ -48,7 +49,7 @@ def test_up_twice_then_down_leaves_nothing(stack_settings):
     assert [s["pid"] for s in info_again["airflow"]["services"].values()] == pids  # nothing restarted
 
     postmaster = int((stack_settings.pgdata / "postmaster.pid").read_text().split()[0])
-    family = _family(pids) + _family([postmaster])
+    family = _family(pids) + _family([postmaster]) + _family([stack.mailcatcher_pid(stack_settings)])
     assert len(family) > len(pids)
 
     down = hornsten("down")
@@ -58,6 +59,7 @@ def test_up_twice_then_down_leaves_nothing(stack_settings):
     status = json.loads(hornsten("status", "--json").stdout)
     assert status["postgres"]["running"] is False
     assert not any(s["running"] for s in status["airflow"]["services"].values())
+    assert status["mail"]["running"] is False
     assert "Nothing was running" in hornsten("down").stdout
 
     # Leave the session's PostgreSQL as the other tests expect it.
