@@ -13,7 +13,7 @@ from hornsten.reports import charts
 from hornsten.reports.marts import one, rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import number_text, share_text
-from hornsten.reports.survey_progress import (
+from hornsten.reports.wording import (
     as_float,
     join_sv,
     number_word,

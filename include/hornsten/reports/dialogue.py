@@ -10,24 +10,21 @@ the poll results (``dialogue_poll_summary``) and the goal matrix (``goal_measure
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
 
 from hornsten.reports import charts
 from hornsten.reports.marts import one, rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import number_text, share_text
+from hornsten.reports.wording import report_period, swedish_date
 
 NEEDS = "the hornsten_dialogue DAG"
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")
 # Stances of a dialogue statement, in chart order, with their colours.
 STANCES = (("support", "Stöd"), ("change", "Stöd med ändring"), ("new_proposal", "Nytt förslag"))
 STANCE_COLOURS = ("#2e7d32", "#9ccc65", charts.BLUE)
 
 
 def build(conn, config, period: str | None = None) -> Report:
-    period = period or dt.datetime.now(ZoneInfo(config.timezone)).date().isoformat()
+    period = report_period(config, period)
     coverage = rows(conn, "select * from marts.dialogue_coverage order by target_group_order", needs=NEEDS)
     forums = rows(conn, "select * from marts.dialogue_forum_coverage order by forum_order, forum", needs=NEEDS)
     reception = rows(conn, "select * from marts.dialogue_reception order by cornerstone_rank, target_group_order",
@@ -320,7 +317,7 @@ def _goal_section(measures: list[dict], goals: dict) -> Section:
     as_of = goals.get("as_of_date")
     section.paragraphs.append(
         f"Målmatrisen: {goals['summary']} ({goals['summary_detail']})"
-        + (f", beräknat {as_of.day} {MONTHS[as_of.month - 1]} {as_of.year}." if as_of else "."))
+        + (f", beräknat {swedish_date(as_of)}." if as_of else "."))
     section.key_figures = [
         KeyFigure("mått uppfyllda", f"{goals['met']} av {goals['measures']}"),
         KeyFigure("ej uppfyllda", number_text(goals["not_met"])),

@@ -13,15 +13,13 @@ coming, from the process configuration's phases.
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from hornsten.reports import ReportUnavailable, charts
 from hornsten.reports.marts import one, rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import MIN_GROUP_SIZE, number_text, share_text
+from hornsten.reports.wording import join_sv, period_date, report_period, swedish_date
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")
 TOP_COMPONENTS = 10
 STANCES = (("support", "Håller med"), ("change", "Håller med men vill ändra något"),
            ("new_proposal", "Nytt förslag"))
@@ -31,7 +29,7 @@ KINDS = {"parti": "partier", "nämnd": "nämnder", "styrelse": "styrelser", "kon
 
 
 def _day(value: dt.date, year: bool = True) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]}" + (f" {value.year}" if year else "")
+    return swedish_date(value, year)
 
 
 def _span(start: dt.date, end: dt.date) -> str:
@@ -42,10 +40,7 @@ def _span(start: dt.date, end: dt.date) -> str:
 
 def _reference_day(config, period: str) -> dt.date:
     """The day the page speaks for: the period when it is a date, else today in the process's time zone."""
-    try:
-        return dt.date.fromisoformat(period)
-    except ValueError:
-        return dt.datetime.now(ZoneInfo(config.timezone)).date()
+    return period_date(config, period)
 
 
 def _optional(conn, sql: str) -> list[dict]:
@@ -65,7 +60,7 @@ def _phase_state(phase, day: dt.date) -> str:
 
 
 def build(conn, config, period: str | None = None) -> Report:
-    period = period or dt.datetime.now(ZoneInfo(config.timezone)).date().isoformat()
+    period = report_period(config, period)
     day = _reference_day(config, period)
     phases = {p.code: p for p in config.phases}
     respondents = one(conn, "select count(*) as respondents from marts.respondents",
@@ -235,7 +230,7 @@ def _topics_section(components: list[dict], themes: list[dict], respondents: int
 
 
 def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+    return join_sv(items)
 
 
 def _cornerstone_sections(cornerstones: list[dict], reception: list[dict], positions: list[dict], phases: dict,

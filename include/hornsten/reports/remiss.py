@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from zoneinfo import ZoneInfo
 
 from hornsten.reports import charts
 from hornsten.reports.marts import rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import number_text
+from hornsten.reports.wording import report_period, swedish_date
 
 NEEDS = "the hornsten_remiss DAG"
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")
 # Body statuses in report order: (status, Swedish label for headings, colour).
 STATUSES = (
     ("received", "Inkommet i tid", "#2e7d32"),
@@ -44,11 +42,11 @@ REMINDER_KINDS = {"before_deadline": "före sista svarsdag", "overdue": "försen
 
 
 def _day(value: dt.date | None) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "–"
+    return swedish_date(value)
 
 
 def build(conn, config, period: str | None = None) -> Report:
-    period = period or dt.datetime.now(ZoneInfo(config.timezone)).date().isoformat()
+    period = report_period(config, period)
     status = rows(conn, "select * from marts.remiss_status order by sent_on, round, body_order", needs=NEEDS)
     reminders = rows(conn, "select * from marts.remiss_reminders order by sent_on, round, body_order", needs=NEEDS)
     matrix = rows(conn, "select * from marts.remiss_position_matrix order by round, body_order, item_order",
