@@ -22,6 +22,7 @@ from pathlib import Path
 from hornsten import template_book as tb
 from hornsten.config import ProcessConfig
 from hornsten.privacy import pseudonymise_text
+from hornsten.valuation import Theme  # a codebook theme: the cornerstones are themes
 
 KIND = "dialogue"
 FORM = "Möte"
@@ -45,12 +46,6 @@ FIELDS = {
     "facilitator": "Samtalsledare",
 }
 TEXT_MAX = 4000
-
-
-@dataclass(frozen=True)
-class Theme:
-    code: str
-    label: str
 
 
 @dataclass
@@ -248,6 +243,7 @@ def load_report(conn, config: ProcessConfig, report: MeetingReport, load_id: int
 
     Statement texts are pseudonymised in raw; the originals go to restricted."""
     process = config.process
+    cleaned = [(s, pseudonymise_text(s.text)) for s in report.statements]
     with conn.transaction():
         replaced = conn.execute(
             "delete from raw.dialogue_meetings where process = %s and meeting_id = %s",
@@ -268,14 +264,12 @@ def load_report(conn, config: ProcessConfig, report: MeetingReport, load_id: int
             cur.executemany(
                 """insert into raw.dialogue_statements (process, meeting_id, statement_no, cornerstone, stance, statement_text)
                    values (%s, %s, %s, %s, %s, %s)""",
-                [(process, report.meeting_id, s.number, s.cornerstone, s.stance, pseudonymise_text(s.text))
-                 for s in report.statements],
+                [(process, report.meeting_id, s.number, s.cornerstone, s.stance, text) for s, text in cleaned],
             )
             cur.executemany(
                 """insert into restricted.dialogue_statements_original (process, meeting_id, statement_no, statement_text)
                    values (%s, %s, %s, %s)""",
-                [(process, report.meeting_id, s.number, s.text) for s in report.statements
-                 if pseudonymise_text(s.text) != s.text],
+                [(process, report.meeting_id, s.number, s.text) for s, text in cleaned if text != s.text],
             )
             cur.executemany(
                 """insert into raw.dialogue_poll_results (process, meeting_id, question, option, votes, position)

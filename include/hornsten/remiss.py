@@ -184,6 +184,7 @@ def _unknown(label: str, raw: object) -> str:
 def load_response(conn, config: ProcessConfig, response: RemissResponse, load_id: int) -> dict[str, int]:
     """Replace the body's response for the round in one transaction; comments pseudonymised."""
     key = (config.process, response.round, response.body)
+    cleaned = [(p, pseudonymise_text(p.comment)) for p in response.positions]
     with conn.transaction():
         replaced = conn.execute(
             "delete from raw.remiss_responses where process = %s and round = %s and body = %s", key
@@ -200,12 +201,11 @@ def load_response(conn, config: ProcessConfig, response: RemissResponse, load_id
             cur.executemany(
                 """insert into raw.remiss_positions (process, round, body, item_kind, item, position, comment_text)
                    values (%s, %s, %s, %s, %s, %s, %s)""",
-                [(*key, p.item_kind, p.item, p.position, pseudonymise_text(p.comment)) for p in response.positions],
+                [(*key, p.item_kind, p.item, p.position, text) for p, text in cleaned],
             )
             cur.executemany(
                 """insert into restricted.remiss_comments_original (process, round, body, item_kind, item, comment_text)
                    values (%s, %s, %s, %s, %s, %s)""",
-                [(*key, p.item_kind, p.item, p.comment) for p in response.positions
-                 if pseudonymise_text(p.comment) != p.comment],
+                [(*key, p.item_kind, p.item, p.comment) for p, text in cleaned if text != p.comment],
             )
     return {"responses": 1, "replaced": replaced, "positions": len(response.positions)}

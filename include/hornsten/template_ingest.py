@@ -48,7 +48,7 @@ class TemplateLoadResult:
 def codebook_themes() -> list[dialogue.Theme]:
     from hornsten.valuation import codebook_themes as themes
 
-    return [dialogue.Theme(t.code, t.label) for t in themes()]
+    return themes()
 
 
 def cornerstone_themes(conn) -> list[dialogue.Theme]:
