@@ -18,10 +18,10 @@ from pathlib import Path
 
 import psycopg
 
-from hornsten import stack
-from hornsten.config import load_process
-from hornsten.ingest import ingest_files
-from hornsten.sample import generate_sample
+from hornsten.config.process import load_process
+from hornsten.demo.survey_sample import generate_sample
+from hornsten.devstack import stack
+from hornsten.survey.ingest import ingest_files
 
 
 def main() -> None:
@@ -44,12 +44,16 @@ def main() -> None:
         print(f"generated {main_file.rows:,} rows ({size_mb:.0f} MB) in {generated:.1f} s")
         with psycopg.connect(settings.warehouse_dsn, autocommit=True) as conn:
             started = time.perf_counter()
-            result, = ingest_files(conn, [main_file.path], config, key)
+            (result,) = ingest_files(conn, [main_file.path], config, key)
             elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"loaded: {result.status}, {result.rows_read:,} read, {result.loaded:,} loaded, "
-          f"{result.duplicates:,} duplicates, {result.quarantined:,} quarantined")
-    print(f"ingest: {elapsed:.1f} s = {result.rows_read / elapsed:,.0f} rows/s; peak RSS {peak_mb:.0f} MB (pid {os.getpid()})")
+    print(
+        f"loaded: {result.status}, {result.rows_read:,} read, {result.loaded:,} loaded, "
+        f"{result.duplicates:,} duplicates, {result.quarantined:,} quarantined"
+    )
+    print(
+        f"ingest: {elapsed:.1f} s = {result.rows_read / elapsed:,.0f} rows/s; peak RSS {peak_mb:.0f} MB (pid {os.getpid()})"
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 
-from hornsten.privacy import pseudonymise_text
+from hornsten.privacy.pseudonymise import pseudonymise_text
 
 # Roughly the mix seen in citizen-dialogue exports: mostly plain prose, some
 # numbers (years, amounts, addresses), a few answers with personal data.

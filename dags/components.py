@@ -31,10 +31,10 @@ from airflow.sdk import Asset, dag, task
 from airflow.sdk.exceptions import AirflowFailException
 from cosmos import DbtTaskGroup
 
-from hornsten import orchestration
-from hornsten.alerts import on_task_failure
-from hornsten.config import default_process_name, load_process
-from hornsten.transform import cosmos_configs
+from hornsten.airflow import tasks as orchestration
+from hornsten.airflow.alerts import on_task_failure
+from hornsten.config.process import default_process_name, load_process
+from hornsten.warehouse.dbt import cosmos_configs
 
 PROCESS = default_process_name()
 CONFIG = load_process(PROCESS)
@@ -56,8 +56,12 @@ project_config, profile_config, execution_config, render_config = cosmos_configs
     max_active_runs=1,
     doc_md=__doc__,
     tags=["hornsten", "phase-1", "phase-2", "components", "cornerstones", PROCESS],
-    default_args={"owner": "hornsten-data", "retries": 1, "retry_delay": pendulum.duration(minutes=2),
-                  "on_failure_callback": on_task_failure},
+    default_args={
+        "owner": "hornsten-data",
+        "retries": 1,
+        "retry_delay": pendulum.duration(minutes=2),
+        "on_failure_callback": on_task_failure,
+    },
 )
 def components():
     @task

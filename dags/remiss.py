@@ -28,9 +28,9 @@ morning inside the remiss phase; Trigger DAG runs it at once.
 
 from __future__ import annotations
 
-from hornsten import orchestration
-from hornsten.config import default_process_name, load_process
-from hornsten.phase_dag import template_phase_dag
+from hornsten.airflow import tasks as orchestration
+from hornsten.airflow.dag_factory import template_phase_dag
+from hornsten.config.process import default_process_name, load_process
 
 CONFIG = load_process(default_process_name())
 

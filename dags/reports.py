@@ -30,9 +30,9 @@ import pendulum
 from airflow.sdk import CronTriggerTimetable, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowSkipException
 
-from hornsten import orchestration
-from hornsten.alerts import on_task_failure
-from hornsten.config import default_process_name, load_process
+from hornsten.airflow import tasks as orchestration
+from hornsten.airflow.alerts import on_task_failure
+from hornsten.config.process import default_process_name, load_process
 
 CONFIG = load_process(default_process_name())
 REPORTS = sorted({s.report for s in CONFIG.reports.schedules})
@@ -47,8 +47,12 @@ REPORTS = sorted({s.report for s in CONFIG.reports.schedules})
     max_active_runs=1,
     doc_md=__doc__,
     tags=["hornsten", "reports", CONFIG.process],
-    default_args={"owner": "hornsten-data", "retries": 2, "retry_delay": pendulum.duration(minutes=5),
-                  "on_failure_callback": on_task_failure},
+    default_args={
+        "owner": "hornsten-data",
+        "retries": 2,
+        "retry_delay": pendulum.duration(minutes=5),
+        "on_failure_callback": on_task_failure,
+    },
 )
 def reports():
     for name in REPORTS:

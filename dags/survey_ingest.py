@@ -22,17 +22,15 @@ Runs daily inside the survey window of the process configuration
 
 from __future__ import annotations
 
-import os
-
 import pendulum
-from airflow.sdk.exceptions import AirflowFailException
 from airflow.sdk import Asset, dag, get_current_context, task
+from airflow.sdk.exceptions import AirflowFailException
 from cosmos import DbtTaskGroup
 
-from hornsten import orchestration
-from hornsten.alerts import on_task_failure
-from hornsten.config import default_process_name, load_process
-from hornsten.transform import cosmos_configs
+from hornsten.airflow import tasks as orchestration
+from hornsten.airflow.alerts import on_task_failure
+from hornsten.config.process import default_process_name, load_process
+from hornsten.warehouse.dbt import cosmos_configs
 
 PROCESS = default_process_name()
 CONFIG = load_process(PROCESS)
@@ -52,8 +50,12 @@ project_config, profile_config, execution_config, render_config = cosmos_configs
     max_active_runs=1,
     doc_md=__doc__,
     tags=["hornsten", "phase-1", "survey", PROCESS],
-    default_args={"owner": "hornsten-data", "retries": 1, "retry_delay": pendulum.duration(minutes=2),
-                  "on_failure_callback": on_task_failure},
+    default_args={
+        "owner": "hornsten-data",
+        "retries": 1,
+        "retry_delay": pendulum.duration(minutes=2),
+        "on_failure_callback": on_task_failure,
+    },
     params={"process": PROCESS},
 )
 def survey_ingest():
@@ -62,7 +64,11 @@ def survey_ingest():
         context = get_current_context()
         run = context["dag_run"]
         inside = orchestration.in_window(CONFIG, "survey", str(run.run_type), context.get("logical_date"))
-        print("inside the survey window" if inside else f"outside the survey window {SURVEY.start} – {SURVEY.end}: skipping")
+        print(
+            "inside the survey window"
+            if inside
+            else f"outside the survey window {SURVEY.start} – {SURVEY.end}: skipping"
+        )
         return inside
 
     @task(outlets=[RAW_SURVEY])

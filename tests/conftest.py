@@ -15,8 +15,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from hornsten import stack
-from hornsten.config import load_process
+from hornsten.config.process import load_process
+from hornsten.devstack import stack
+
+# The fully built phases 1–4 warehouse, shared by the report and DAG tests.
+pytest_plugins = ["tests.integration.phases_warehouse"]
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -34,11 +37,12 @@ def pytest_sessionfinish(session, exitstatus):
 
 def pytest_sessionstart(session):
     """DAGs render dbt from the manifest; write it when the models are newer (or it is missing)."""
-    from hornsten.transform import dbt_project_dir, manifest_path, parse_project
+    from hornsten.warehouse.dbt import dbt_project_dir, manifest_path, parse_project
 
     manifest = manifest_path()
-    sources = [p for p in dbt_project_dir().rglob("*") if p.suffix in {".sql", ".yml", ".csv"}
-               and "target" not in p.parts]
+    sources = [
+        p for p in dbt_project_dir().rglob("*") if p.suffix in {".sql", ".yml", ".csv"} and "target" not in p.parts
+    ]
     if not manifest.exists() or max(p.stat().st_mtime for p in sources) > manifest.stat().st_mtime:
         parse_project()
 
@@ -58,8 +62,10 @@ def norrkoping():
 def stack_settings():
     home = Path(tempfile.mkdtemp(prefix="hornsten-test-", dir="/tmp"))
     home.chmod(0o755)
-    saved = {k: os.environ.get(k) for k in ("HORNSTEN_HOME", "HORNSTEN_PG_PORT", "HORNSTEN_AIRFLOW_PORT",
-                                            "HORNSTEN_SMTP_PORT")}
+    saved = {
+        k: os.environ.get(k)
+        for k in ("HORNSTEN_HOME", "HORNSTEN_PG_PORT", "HORNSTEN_AIRFLOW_PORT", "HORNSTEN_SMTP_PORT")
+    }
     os.environ["HORNSTEN_HOME"] = str(home)
     os.environ["HORNSTEN_PG_PORT"] = str(_free_port())
     os.environ["HORNSTEN_AIRFLOW_PORT"] = str(_free_port())
@@ -85,7 +91,7 @@ def stack_settings():
 
 @pytest.fixture(scope="session")
 def warehouse_dsn(stack_settings) -> str:
-    from hornsten.ingest import ensure_schema
+    from hornsten.survey.ingest import ensure_schema
 
     with psycopg.connect(stack_settings.warehouse_dsn, autocommit=True) as conn:
         ensure_schema(conn)
@@ -111,8 +117,8 @@ def db(clean_warehouse):
 
 @pytest.fixture
 def smtp_server(tmp_path):
-    """A real SMTP server (aiosmtpd, hornsten.mailcatcher) on a free port; yields (port, mail folder)."""
-    from hornsten import mailcatcher
+    """A real SMTP server (aiosmtpd, hornsten.devstack.mailcatcher) on a free port; yields (port, mail folder)."""
+    from hornsten.devstack import mailcatcher
 
     port = _free_port()
     folder = tmp_path / "mail"

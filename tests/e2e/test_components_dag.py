@@ -8,10 +8,11 @@ import subprocess
 import psycopg
 import pytest
 
-from hornsten import stack, valuation
-from hornsten.config import load_process
-from hornsten.ingest import ingest_files, pseudonym_key
-from hornsten.sample import generate_sample
+from hornsten.committee import valuation
+from hornsten.config.process import load_process
+from hornsten.demo.survey_sample import generate_sample
+from hornsten.devstack import stack
+from hornsten.survey.ingest import ingest_files, pseudonym_key
 
 pytestmark = pytest.mark.e2e
 
@@ -35,8 +36,13 @@ def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse,
         encoding="utf-8",
     )
 
-    result = subprocess.run(["airflow", "dags", "test", "hornsten_components"], env=stack.full_env(settings),
-                            capture_output=True, text=True, timeout=1500)
+    result = subprocess.run(
+        ["airflow", "dags", "test", "hornsten_components"],
+        env=stack.full_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
     output = result.stdout + result.stderr
     # The broken sheet fails the run (so the process leader hears of it) — after everything else was built.
     assert result.returncode != 0
@@ -46,8 +52,7 @@ def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse,
         exists = conn.execute("select to_regclass('marts.cornerstones') is not null").fetchone()[0]
         assert exists, "marts.cornerstones was not built:\n" + "\n".join(failed_tasks) + output[-6000:]
         members = conn.execute("select count(distinct member) from raw.committee_valuations").fetchone()[0]
-        stones = conn.execute(
-            "select count(*), min(basis) from marts.cornerstones where is_cornerstone").fetchone()
+        stones = conn.execute("select count(*), min(basis) from marts.cornerstones where is_cornerstone").fetchone()
         trace = conn.execute("select count(*) from marts.cornerstone_trace").fetchone()[0]
     assert members == 8
     assert stones == (config.cornerstones.count, "citizens and committee")

@@ -10,19 +10,23 @@ import subprocess
 import psycopg
 import pytest
 
-from hornsten import stack, template_ingest, template_samples, valuation
-from hornsten.config import load_process
-from hornsten.ingest import ingest_files, pseudonym_key
-from hornsten.process_sync import sync_process
-from hornsten.sample import generate_sample
-from hornsten.transform import dbt_executable, dbt_project_dir
+from hornsten.committee import valuation
+from hornsten.config.process import load_process
+from hornsten.demo import template_samples
+from hornsten.demo.survey_sample import generate_sample
+from hornsten.devstack import stack
+from hornsten.forms import ingest as template_ingest
+from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+from hornsten.warehouse.process_sync import sync_process
 
 pytestmark = pytest.mark.e2e
 
 
 def _dags_test(settings, dag_id):
-    result = subprocess.run(["airflow", "dags", "test", dag_id], env=stack.full_env(settings),
-                            capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        ["airflow", "dags", "test", dag_id], env=stack.full_env(settings), capture_output=True, text=True, timeout=1800
+    )
     return result.returncode, result.stdout + result.stderr
 
 
@@ -87,8 +91,9 @@ def test_dialogue_dag_rejects_the_broken_template_and_builds_the_marts(dialogue_
     # The broken template fails the run so that someone hears of it — after the marts were built.
     assert dialogue_run["code"] != 0
     assert "trasig_mall.xlsx" in dialogue_run["output"] and "template(s) rejected" in dialogue_run["output"]
-    assert _one(warehouse_dsn, "select to_regclass('marts.dialogue_compilation') is not null")[0], \
-        dialogue_run["output"][-6000:]
+    assert _one(warehouse_dsn, "select to_regclass('marts.dialogue_compilation') is not null")[0], dialogue_run[
+        "output"
+    ][-6000:]
     assert not list(dialogue_run["inbox"].glob("*.xlsx"))  # everything archived
     reasons = list(stack_settings.archive.rglob("*trasig_mall.xlsx.reason.txt"))
     assert reasons and "unknown forum" in reasons[0].read_text(encoding="utf-8")
@@ -98,8 +103,10 @@ def test_the_failed_run_alerts_the_data_engineers_by_mail(dialogue_run, stack_se
     import email
     import email.policy
 
-    alerts = [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
-              for p in stack_settings.mail_dir.glob("*.eml")]
+    alerts = [
+        email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
+        for p in stack_settings.mail_dir.glob("*.eml")
+    ]
     alerts = [m for m in alerts if "report_rejected_files" in m["Subject"]]
     assert alerts, dialogue_run["output"][-3000:]
     body = alerts[0].get_content()
@@ -118,8 +125,11 @@ def test_redeliveries_replace_and_never_duplicate(dialogue_run, warehouse_dsn):
 
 
 def test_bad_rows_are_quarantined_with_their_reasons(dialogue_run, warehouse_dsn):
-    rows = _all(warehouse_dsn, """select file_name, sheet, reason from restricted.quarantine
-                                  where file_name in ('mote_med_fel.xlsx', 'trasig_mall.xlsx') order by 1, 2""")
+    rows = _all(
+        warehouse_dsn,
+        """select file_name, sheet, reason from restricted.quarantine
+                                  where file_name in ('mote_med_fel.xlsx', 'trasig_mall.xlsx') order by 1, 2""",
+    )
     flawed = [r for r in rows if r[0] == "mote_med_fel.xlsx"]
     broken = [r for r in rows if r[0] == "trasig_mall.xlsx"]
     assert len(flawed) == 3 and {r[1] for r in flawed} == {"Synpunkter", "Omröstning"}
@@ -136,10 +146,15 @@ def test_an_official_sees_which_target_groups_are_not_yet_heard(dialogue_run, wa
 
 
 def test_statements_are_pseudonymised_and_tagged(dialogue_run, warehouse_dsn):
-    leaked = _one(warehouse_dsn, """select count(*) from raw.dialogue_statements
-                                    where public.hornsten_contains_personal_data(statement_text)""")[0]
+    leaked = _one(
+        warehouse_dsn,
+        """select count(*) from raw.dialogue_statements
+                                    where public.hornsten_contains_personal_data(statement_text)""",
+    )[0]
     originals = _one(warehouse_dsn, "select count(*) from restricted.dialogue_statements_original")[0]
-    tagged = _one(warehouse_dsn, "select count(distinct statement_id) from intermediate.int_dialogue_statement_components")[0]
+    tagged = _one(
+        warehouse_dsn, "select count(distinct statement_id) from intermediate.int_dialogue_statement_components"
+    )[0]
     statements = _one(warehouse_dsn, "select count(*) from raw.dialogue_statements")[0]
     assert leaked == 0 and originals >= 1
     assert tagged > statements * 0.6

@@ -10,21 +10,27 @@ import subprocess
 import psycopg
 import pytest
 
-from hornsten import stack
-from tests.integration.phases_warehouse import phases_built  # noqa: F401
+from hornsten.devstack import stack
 
 pytestmark = pytest.mark.e2e
 
 
 def _run(settings, day):
-    result = subprocess.run(["airflow", "dags", "test", "hornsten_reports", day], env=stack.full_env(settings),
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        ["airflow", "dags", "test", "hornsten_reports", day],
+        env=stack.full_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     return result.returncode, result.stdout + result.stderr
 
 
 def _subjects(settings):
-    return sorted(str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"])
-                  for p in settings.mail_dir.glob("*.eml"))
+    return sorted(
+        str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"])
+        for p in settings.mail_dir.glob("*.eml")
+    )
 
 
 def test_reports_dag_sends_each_due_report_once(phases_built, stack_settings):

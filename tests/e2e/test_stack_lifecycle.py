@@ -11,7 +11,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from hornsten import stack
+from hornsten.devstack import stack
 
 pytestmark = pytest.mark.e2e
 HORNSTEN = str(Path(sys.executable).parent / "hornsten")

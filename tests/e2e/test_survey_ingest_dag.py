@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import psycopg
 import pytest
 
-from hornsten import stack
-from hornsten.config import load_process
-from hornsten.sample import generate_sample
+from hornsten.config.process import load_process
+from hornsten.demo.survey_sample import generate_sample
+from hornsten.devstack import stack
 from tests.exports import good_row, write_csv
 
 pytestmark = pytest.mark.e2e
@@ -28,7 +27,10 @@ def airflow_ready(stack_settings, warehouse_dsn):
 def _dags_test(settings: stack.Settings) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["airflow", "dags", "test", "hornsten_survey_ingest"],
-        env=stack.full_env(settings), capture_output=True, text=True, timeout=900,
+        env=stack.full_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 
@@ -50,10 +52,15 @@ def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
     # A re-delivery of the very same file, and a Windows-1252 file with one bad row.
     first = sample.files[0].path
     shutil.copy2(first, inbox / f"again_{first.name}")
-    write_csv(inbox / "excel_with_one_bad_row.csv",
-              [good_row("hand-1", idag="Åby, Ängen och Östra Husby", district="Åby"),
-               good_row("hand-2", district="Atlantis"),
-               good_row("hand-3")], encoding="cp1252")
+    write_csv(
+        inbox / "excel_with_one_bad_row.csv",
+        [
+            good_row("hand-1", idag="Åby, Ängen och Östra Husby", district="Åby"),
+            good_row("hand-2", district="Atlantis"),
+            good_row("hand-3"),
+        ],
+        encoding="cp1252",
+    )
 
     result = _dags_test(settings)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
@@ -64,8 +71,11 @@ def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
     # Nothing is left in the inbox; everything is archived.
     assert list(inbox.iterdir()) == []
     # Templates of the other phases (valuation/, dialogue/, remiss/) have archive folders of their own.
-    archived = [p for p in (settings.archive / config.process).rglob("*.*")
-                if not {"valuation", "dialogue", "remiss"} & set(p.parts) and not p.name.endswith(".reason.txt")]
+    archived = [
+        p
+        for p in (settings.archive / config.process).rglob("*.*")
+        if not {"valuation", "dialogue", "remiss"} & set(p.parts) and not p.name.endswith(".reason.txt")
+    ]
     assert len(archived) == expected_files
 
     # Of the two deliveries of the same file, whichever came second loaded nothing new.
@@ -73,7 +83,9 @@ def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
         loads = conn.execute(
             """select loaded, duplicates from raw.load_log where file_checksum =
                    (select file_checksum from raw.load_log where file_name = %s)
-               order by load_id""", (f"again_{first.name}",)).fetchall()
+               order by load_id""",
+            (f"again_{first.name}",),
+        ).fetchall()
     assert len(loads) == 2 and loads[0][0] > 0
     assert loads[1] == (0, loads[0][0] + loads[0][1])
 
@@ -85,20 +97,35 @@ def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
     # The bad row is quarantined with its reason, the good ones loaded with å/ä/ö intact.
     reason = _scalar(dsn, "select reason from restricted.quarantine where file_name = 'excel_with_one_bad_row.csv'")
     assert "unknown district 'Atlantis'" in reason
-    text = _scalar(dsn, "select answer_text from raw.survey_answers where response_id = 'hand-1' and question_code = 'idag'")
+    text = _scalar(
+        dsn, "select answer_text from raw.survey_answers where response_id = 'hand-1' and question_code = 'idag'"
+    )
     assert text == "Åby, Ängen och Östra Husby"
     malformed = sum(f.malformed for f in sample.files)
     assert _scalar(dsn, "select count(*) from restricted.quarantine") >= malformed + 1
 
     # No personal data in the analytic copy, but the generator put some in.
-    assert _scalar(dsn, "select count(*) from raw.survey_answers where public.hornsten_contains_personal_data(answer_text)") == 0
-    assert _scalar(dsn, "select count(*) from restricted.survey_answers_original where public.hornsten_contains_personal_data(answer_text)") > 0
+    assert (
+        _scalar(
+            dsn, "select count(*) from raw.survey_answers where public.hornsten_contains_personal_data(answer_text)"
+        )
+        == 0
+    )
+    assert (
+        _scalar(
+            dsn,
+            "select count(*) from restricted.survey_answers_original where public.hornsten_contains_personal_data(answer_text)",
+        )
+        > 0
+    )
 
     # The quality gate ran and passed; dbt built the staging views on the same data.
     assert _scalar(dsn, "select count(*) from raw.quality_results where critical and not success") == 0
     assert _scalar(dsn, "select count(*) from raw.quality_results") > 10
     assert _scalar(dsn, "select count(*) from staging.stg_survey__responses") == responses
-    assert _scalar(dsn, "select count(*) from staging.stg_survey__answers") == _scalar(dsn, "select count(*) from raw.survey_answers")
+    assert _scalar(dsn, "select count(*) from staging.stg_survey__answers") == _scalar(
+        dsn, "select count(*) from raw.survey_answers"
+    )
 
     # Running again with an empty inbox changes nothing.
     again_run = _dags_test(settings)

@@ -1,7 +1,7 @@
 """A warehouse with every phase built on generated data — survey, committee valuation,
 dialogue meetings, remiss responses — for tests that read the marts (the reports).
 
-Import the fixture into a test module: ``from tests.integration.phases_warehouse import phases_built``.
+Registered for every test module by ``pytest_plugins`` in tests/conftest.py.
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ import subprocess
 import psycopg
 import pytest
 
-from hornsten import stack, template_ingest, template_samples, valuation
-from hornsten.config import load_process
-from hornsten.ingest import ingest_files, pseudonym_key
-from hornsten.process_sync import sync_process
-from hornsten.sample import generate_sample
-from hornsten.transform import dbt_executable, dbt_project_dir
+from hornsten.committee import valuation
+from hornsten.config.process import load_process
+from hornsten.demo import template_samples
+from hornsten.demo.survey_sample import generate_sample
+from hornsten.devstack import stack
+from hornsten.forms import ingest as template_ingest
+from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+from hornsten.warehouse.process_sync import sync_process
 
 AS_OF = "2025-03-10"  # after the remiss deadline: late responses in, silent bodies overdue
 

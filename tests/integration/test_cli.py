@@ -28,8 +28,13 @@ def test_ingest_json_contract_and_rerun(clean_warehouse, tmp_path):
     path = write_csv(tmp_path / "cli.csv", rows, encoding="cp1252")
     first = json.loads(run("ingest", "--json", str(path)).stdout)
     assert {k: first[k] for k in ("file", "rows_read", "loaded", "duplicates", "quarantined", "status")} == {
-        "file": str(path), "rows_read": 6, "loaded": 5, "duplicates": 0, "quarantined": 1,
-        "status": "loaded_with_quarantine"}
+        "file": str(path),
+        "rows_read": 6,
+        "loaded": 5,
+        "duplicates": 0,
+        "quarantined": 1,
+        "status": "loaded_with_quarantine",
+    }
     second = json.loads(run("ingest", "--json", str(path)).stdout)
     assert (second["loaded"], second["duplicates"]) == (0, 5)
     human = run("ingest", str(path)).stdout

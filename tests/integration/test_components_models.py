@@ -10,11 +10,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from hornsten import stack, valuation
-from hornsten.config import load_process
-from hornsten.ingest import ingest_files, pseudonym_key
-from hornsten.sample import generate_sample
-from hornsten.transform import dbt_executable, dbt_project_dir
+from hornsten.committee import valuation
+from hornsten.config.process import load_process
+from hornsten.demo.survey_sample import generate_sample
+from hornsten.devstack import stack
+from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 
 pytestmark = pytest.mark.integration
 
@@ -53,10 +54,13 @@ def test_dbt_build_ran_models_and_tests(built):
 
 
 def test_every_answer_is_tagged_or_untagged(built):
-    (answers, tagged, untagged), = q(built["dsn"], """
+    ((answers, tagged, untagged),) = q(
+        built["dsn"],
+        """
         select (select count(*) from staging.stg_survey__answers),
                count(*) filter (where is_tagged), count(*) filter (where not is_tagged)
-        from intermediate.int_answers_tagged""")
+        from intermediate.int_answers_tagged""",
+    )
     assert answers == tagged + untagged and untagged > 0 and tagged > untagged
 
 
@@ -74,11 +78,13 @@ def test_swedish_compounds_and_spelling_without_a_ring(built, stack_settings):
     }
     with psycopg.connect(built["dsn"], autocommit=True) as conn:
         conn.execute("create schema if not exists eval_input")
-        conn.execute("create table if not exists eval_input.answers (survey_id text, response_id text, question_code text, answer_text text)")
+        conn.execute(
+            "create table if not exists eval_input.answers (survey_id text, response_id text, question_code text, answer_text text)"
+        )
         conn.execute("truncate eval_input.answers")
         for key, (text, _) in texts.items():
             conn.execute("insert into eval_input.answers values ('eval', %s, 'battre', %s)", (key, text))
-    from hornsten.evaluation import build_tagging_models
+    from hornsten.tagging.evaluation import build_tagging_models
 
     build_tagging_models(stack.full_env(stack_settings))
     tags = dict(q(built["dsn"], "select response_id, components from eval_intermediate.int_answers_tagged"))
@@ -88,10 +94,16 @@ def test_swedish_compounds_and_spelling_without_a_ring(built, stack_settings):
 
 def test_tagging_agrees_with_the_generated_labels(built):
     with Path(built["labels"]).open(encoding="utf-8") as handle:
-        gold = {(r["response_id"], r["question"]): frozenset(filter(None, r["components"].split(";")))
-                for r in csv.DictReader(handle)}
-    predicted = {(r, qc): frozenset(c) for r, qc, c in
-                 q(built["dsn"], "select response_id, question_code, components from intermediate.int_answers_tagged")}
+        gold = {
+            (r["response_id"], r["question"]): frozenset(filter(None, r["components"].split(";")))
+            for r in csv.DictReader(handle)
+        }
+    predicted = {
+        (r, qc): frozenset(c)
+        for r, qc, c in q(
+            built["dsn"], "select response_id, question_code, components from intermediate.int_answers_tagged"
+        )
+    }
     common = [k for k in gold if k in predicted]
     assert len(common) > 0.9 * len(predicted)
     tp = sum(len(gold[k] & predicted[k]) for k in common)
@@ -102,50 +114,71 @@ def test_tagging_agrees_with_the_generated_labels(built):
 
 
 def test_shares_are_suppressed_below_five_and_bounded(built):
-    rows = q(built["dsn"], """select base_respondents, share, weighted_share, is_suppressed
-                              from marts.component_shares where cut = 'age_group×district'""")
+    rows = q(
+        built["dsn"],
+        """select base_respondents, share, weighted_share, is_suppressed
+                              from marts.component_shares where cut = 'age_group×district'""",
+    )
     assert any(r[3] for r in rows), "expected some small groups"
     assert all(r[0] is None and r[1] is None and r[2] is None for r in rows if r[3])
     assert all(r[0] >= 5 and 0 <= r[1] <= 1 for r in rows if not r[3])
 
 
 def test_analyst_question_young_people_in_navestad_weighted(built):
-    rows = q(built["dsn"], """select component_label, weighted_share from marts.component_shares
+    rows = q(
+        built["dsn"],
+        """select component_label, weighted_share from marts.component_shares
                               where cut = 'age_group×district' and group_value = '16-24×navestad'
-                                and question_code = 'alla' order by weighted_share desc nulls last""")
+                                and question_code = 'alla' order by weighted_share desc nulls last""",
+    )
     assert rows and len(rows) == 35
 
 
 def test_weights_add_up_to_the_population(built):
-    (weights, population), = q(built["dsn"], """
+    ((weights, population),) = q(
+        built["dsn"],
+        """
         select (select sum(weight) from intermediate.int_respondent_weights),
                (select sum(population) from staging.stg_population__cells
-                where district in (select district from intermediate.int_respondent_weights))""")
+                where district in (select district from intermediate.int_respondent_weights))""",
+    )
     assert weights == pytest.approx(population, rel=1e-3)
     # Raking hits the age margins: weighted age shares equal the population's.
-    for age, weighted, pop in q(built["dsn"], """
+    for age, weighted, pop in q(
+        built["dsn"],
+        """
             select age_group, sum(weighted_respondents), sum(population) from marts.representativeness
-            where dimension = 'age_group' group by 1"""):
+            where dimension = 'age_group' group by 1""",
+    ):
         assert float(weighted) == pytest.approx(float(pop), rel=0.01), age
 
 
 def test_underrepresented_groups_include_the_young(built):
-    groups = q(built["dsn"], "select dimension, group_value from marts.underrepresented_groups order by outreach_priority")
+    groups = q(
+        built["dsn"], "select dimension, group_value from marts.underrepresented_groups order by outreach_priority"
+    )
     assert ("age_group", "16-24") in groups
 
 
 def test_cornerstones_trace_down_to_answers(built):
-    stones = q(built["dsn"], "select theme, basis from marts.cornerstones where is_cornerstone order by cornerstone_rank")
+    stones = q(
+        built["dsn"], "select theme, basis from marts.cornerstones where is_cornerstone order by cornerstone_rank"
+    )
     assert len(stones) == built["config"].cornerstones.count
     assert all(basis == "citizens and committee" for _, basis in stones)
-    trace = q(built["dsn"], """select t.theme, t.component, a.answer_text from marts.cornerstone_trace t
-                               join staging.stg_survey__answers a using (answer_id) where t.cornerstone_rank = 1""")
+    trace = q(
+        built["dsn"],
+        """select t.theme, t.component, a.answer_text from marts.cornerstone_trace t
+                               join staging.stg_survey__answers a using (answer_id) where t.cornerstone_rank = 1""",
+    )
     assert trace and {t[0] for t in trace} == {stones[0][0]}
     assert all(t[2] for t in trace)
 
 
 def test_committee_agreement_is_between_zero_and_one(built):
-    (w_members, w_parties), = q(built["dsn"], "select kendall_w_members, kendall_w_parties from marts.committee_agreement")
+    ((w_members, w_parties),) = q(
+        built["dsn"], "select kendall_w_members, kendall_w_parties from marts.committee_agreement"
+    )
     assert 0 <= w_members <= 1 and 0 <= w_parties <= 1
 
 
@@ -153,8 +186,13 @@ def test_every_model_and_column_is_documented(built, stack_settings):
     import json
 
     env = {**stack.full_env(stack_settings), **built["config"].dbt_env()}
-    result = subprocess.run([dbt_executable(), "docs", "generate", "--quiet"], cwd=dbt_project_dir(), env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [dbt_executable(), "docs", "generate", "--quiet"],
+        cwd=dbt_project_dir(),
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     target = dbt_project_dir() / "target"
     manifest = json.loads((target / "manifest.json").read_text())

@@ -14,13 +14,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from hornsten import stack, valuation
-from hornsten.config import load_process
-from hornsten.dialogue import meeting_id
-from hornsten.ingest import ingest_files, pseudonym_key
-from hornsten.process_sync import sync_process
-from hornsten.sample import generate_sample
-from hornsten.transform import dbt_executable, dbt_project_dir
+from hornsten.committee import valuation
+from hornsten.config.process import load_process
+from hornsten.demo.survey_sample import generate_sample
+from hornsten.devstack import stack
+from hornsten.dialogue.template import meeting_id
+from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+from hornsten.warehouse.process_sync import sync_process
 
 pytestmark = pytest.mark.integration
 
@@ -64,28 +65,46 @@ STATEMENTS = [
 # Per meeting: {question: {option: votes}}; the Norrköping goal matrix asks these two.
 POLLS = {
     0: {"Vad tyckte du om mötet?": {"Mycket bra": 6, "Ganska bra": 5, "Mindre bra": 3}},
-    1: {"Vad tyckte du om mötet?": {"Mycket bra": 12, "Ganska bra": 8, "Mindre bra": 2},
-        "Hur gammal är du?": {"Under 25 år": 0, "25–64 år": 4, "65 år eller äldre": 18}},
+    1: {
+        "Vad tyckte du om mötet?": {"Mycket bra": 12, "Ganska bra": 8, "Mindre bra": 2},
+        "Hur gammal är du?": {"Under 25 år": 0, "25–64 år": 4, "65 år eller äldre": 18},
+    },
     2: {"Hur gammal är du?": {"Under 25 år": 27, "25–64 år": 1, "65 år eller äldre": 0}},
-    4: {"Vad tyckte du om mötet?": {"Mycket bra": 9, "Ganska bra": 7, "Mindre bra": 1},
-        "Hur gammal är du?": {"Under 25 år": 2, "25–64 år": 9, "65 år eller äldre": 6}},
+    4: {
+        "Vad tyckte du om mötet?": {"Mycket bra": 9, "Ganska bra": 7, "Mindre bra": 1},
+        "Hur gammal är du?": {"Under 25 år": 2, "25–64 år": 9, "65 år eller äldre": 6},
+    },
 }
 
 # Two meetings are planned with the pensioners' council and one is held: 'delvis nådd'.
 PLANNED = {"pensionarsradet": 2}
 
 MODELS = [
-    "stg_process__phases", "stg_process__target_groups", "stg_process__forums", "stg_process__remiss_bodies",
-    "stg_process__remiss_rounds", "stg_process__remiss_sections", "stg_process__goal_measures",
-    "stg_dialogue__meetings", "stg_dialogue__statements", "stg_dialogue__poll_results",
-    "int_dialogue_statement_components", "dialogue_coverage", "dialogue_forum_coverage", "dialogue_reception",
-    "dialogue_components", "dialogue_poll_summary", "dialogue_compilation",
+    "stg_process__phases",
+    "stg_process__target_groups",
+    "stg_process__forums",
+    "stg_process__remiss_bodies",
+    "stg_process__remiss_rounds",
+    "stg_process__remiss_sections",
+    "stg_process__goal_measures",
+    "stg_dialogue__meetings",
+    "stg_dialogue__statements",
+    "stg_dialogue__poll_results",
+    "int_dialogue_statement_components",
+    "dialogue_coverage",
+    "dialogue_forum_coverage",
+    "dialogue_reception",
+    "dialogue_components",
+    "dialogue_poll_summary",
+    "dialogue_compilation",
 ]
 
 
 def _with_planned_meetings(config):
-    forums = [f.model_copy(update={"planned_meetings": PLANNED[f.code]}) if f.code in PLANNED else f
-              for f in config.dialogue.forums]
+    forums = [
+        f.model_copy(update={"planned_meetings": PLANNED[f.code]}) if f.code in PLANNED else f
+        for f in config.dialogue.forums
+    ]
     return config.model_copy(update={"dialogue": config.dialogue.model_copy(update={"forums": forums})})
 
 
@@ -94,13 +113,13 @@ def _meeting_ids():
 
 
 def _insert_dialogue(conn, process: str) -> None:
-    (load_id,), = conn.execute(
+    ((load_id,),) = conn.execute(
         """insert into raw.load_log (process, survey_id, file_name, file_checksum, dataset, status, finished_at)
            values (%s, %s, 'dialogmoten.xlsx', 'test-dialogue', 'dialogue', 'loaded', now()) returning load_id""",
         (process, process),
     ).fetchall()
     ids = _meeting_ids()
-    for mid, (forum, group, held_on, place, participants, facilitator) in zip(ids, MEETINGS):
+    for mid, (forum, group, held_on, place, participants, facilitator) in zip(ids, MEETINGS, strict=False):
         conn.execute(
             """insert into raw.dialogue_meetings (process, meeting_id, forum, target_group, held_on, place,
                    participants, facilitator, load_id, source_file)
@@ -129,8 +148,7 @@ def _insert_dialogue(conn, process: str) -> None:
 def _remove_rare_component_from_survey(conn, survey_id: str, labels: Path) -> int:
     """Delete the generated answers built from RARE: the survey then never mentions it."""
     with labels.open(encoding="utf-8") as handle:
-        keys = {(r["response_id"], r["question"]) for r in csv.DictReader(handle)
-                if RARE in r["components"].split(";")}
+        keys = {(r["response_id"], r["question"]) for r in csv.DictReader(handle) if RARE in r["components"].split(";")}
     with conn.cursor() as cur:
         cur.executemany(
             "delete from raw.survey_answers where survey_id = %s and response_id = %s and question_code = %s",
@@ -168,14 +186,22 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
     select = ["+path:models/marts/dialogue", "path:models/staging/process", "path:models/staging/dialogue"]
     result = subprocess.run(
         [dbt_executable(), "build", "--select", *select, "--indirect-selection", "cautious"],
-        cwd=dbt_project_dir(), env=env, capture_output=True, text=True,
+        cwd=dbt_project_dir(),
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-8000:]
     target = Path(env.get("DBT_TARGET_PATH") or dbt_project_dir() / "target")
     if not target.is_absolute():
         target = dbt_project_dir() / target
-    return {"dsn": warehouse_dsn, "config": config, "dbt_log": result.stdout, "removed": removed,
-            "manifest": json.loads((target / "manifest.json").read_text())}
+    return {
+        "dsn": warehouse_dsn,
+        "config": config,
+        "dbt_log": result.stdout,
+        "removed": removed,
+        "manifest": json.loads((target / "manifest.json").read_text()),
+    }
 
 
 def q(dsn: str, sql: str, *params):
@@ -190,24 +216,36 @@ def cornerstones(dsn: str) -> dict[str, int]:
 def test_dbt_build_ran_the_dialogue_models_and_their_tests(built):
     log = built["dbt_log"]
     assert "Completed successfully" in log
-    for name in ("dialogue_compilation", "total_equals", "parts_add_up", "shares_sum_to_one",
-                 "assert_dialogue_compilation_is_complete", "relationships_stg_dialogue__statements_meeting_id"):
+    for name in (
+        "dialogue_compilation",
+        "total_equals",
+        "parts_add_up",
+        "shares_sum_to_one",
+        "assert_dialogue_compilation_is_complete",
+        "relationships_stg_dialogue__statements_meeting_id",
+    ):
         assert name in log, name
 
 
 def test_the_process_plan_is_in_staging(built):
     config = built["config"]
     groups = q(built["dsn"], "select target_group from staging.stg_process__target_groups order by target_group_order")
-    assert [g for g, in groups] == [g.code for g in config.dialogue.target_groups]
-    (measures,), = q(built["dsn"], "select count(*) from staging.stg_process__goal_measures")
+    assert [g for (g,) in groups] == [g.code for g in config.dialogue.target_groups]
+    ((measures,),) = q(built["dsn"], "select count(*) from staging.stg_process__goal_measures")
     assert measures == sum(len(p.measures) for p in config.goals.purposes)
 
 
 def test_every_configured_target_group_has_a_coverage_row(built):
-    rows = {r[0]: r[1:] for r in q(built["dsn"], """
+    rows = {
+        r[0]: r[1:]
+        for r in q(
+            built["dsn"],
+            """
         select target_group, coverage_status, is_reached, meetings_held, planned_meetings, participants,
                statements, first_meeting_on, last_meeting_on, forums
-        from marts.dialogue_coverage""")}
+        from marts.dialogue_coverage""",
+        )
+    }
     config = built["config"]
     assert set(rows) == {g.code for g in config.dialogue.target_groups}
     # Two meetings with the schools office, one planned: reached.
@@ -225,31 +263,41 @@ def test_every_configured_target_group_has_a_coverage_row(built):
 
 
 def test_participants_meetings_and_statements_add_up(built):
-    (meetings, participants, statements), = q(built["dsn"], """
-        select sum(meetings_held), sum(participants), sum(statements) from marts.dialogue_coverage""")
+    ((meetings, participants, statements),) = q(
+        built["dsn"],
+        """
+        select sum(meetings_held), sum(participants), sum(statements) from marts.dialogue_coverage""",
+    )
     assert meetings == len(MEETINGS)
     assert participants == sum(m[4] for m in MEETINGS)
     assert statements == len(STATEMENTS)
     forums = dict(q(built["dsn"], "select forum, meetings_held from marts.dialogue_forum_coverage"))
     assert set(forums) == {f.code for f in built["config"].dialogue.forums}
     assert forums["utbildningskontoret"] == 2 and forums["campus"] == 0
-    (outstanding,), = q(built["dsn"], """select meetings_outstanding from marts.dialogue_forum_coverage
-                                         where forum = 'pensionarsradet'""")
+    ((outstanding,),) = q(
+        built["dsn"],
+        """select meetings_outstanding from marts.dialogue_forum_coverage
+                                         where forum = 'pensionarsradet'""",
+    )
     assert outstanding == 1
 
 
 def test_reception_counts_match_the_inserted_statements(built):
     stones = cornerstones(built["dsn"])
     groups = {m[1] for m in MEETINGS}
-    rows = q(built["dsn"], """select theme, target_group, statements, support, change, new_proposal, support_share
-                              from marts.dialogue_reception""")
+    rows = q(
+        built["dsn"],
+        """select theme, target_group, statements, support, change, new_proposal, support_share
+                              from marts.dialogue_reception""",
+    )
     assert len(rows) == len(stones) * len(built["config"].dialogue.target_groups)
     assert {r[0] for r in rows} == set(stones)
     for theme, group, statements, support, change, new_proposal, share in rows:
         said = [s for s in STATEMENTS if s[1] == theme and MEETINGS[s[0]][1] == group]
         assert statements == len(said), (theme, group)
         assert (support, change, new_proposal) == tuple(
-            sum(1 for s in said if s[2] == stance) for stance in ("stod", "andring", "nytt_forslag"))
+            sum(1 for s in said if s[2] == stance) for stance in ("stod", "andring", "nytt_forslag")
+        )
         if statements:
             assert float(share) == pytest.approx(support / statements, abs=1e-4)
         else:
@@ -260,8 +308,11 @@ def test_reception_counts_match_the_inserted_statements(built):
 
 def test_statements_are_tagged_with_the_codebook(built):
     tagged = {}
-    for statement_id, component in q(built["dsn"], """
-            select statement_id, component from intermediate.int_dialogue_statement_components"""):
+    for statement_id, component in q(
+        built["dsn"],
+        """
+            select statement_id, component from intermediate.int_dialogue_statement_components""",
+    ):
         tagged.setdefault(statement_id, set()).add(component)
     ids = _meeting_ids()
     numbers: dict[int, int] = {}
@@ -273,10 +324,16 @@ def test_statements_are_tagged_with_the_codebook(built):
 
 def test_a_component_raised_in_dialogue_but_absent_from_the_survey_is_rare(built):
     assert built["removed"] > 0, "the generated survey should have mentioned the component before removal"
-    rows = {r[0]: r[1:] for r in q(built["dsn"], """
+    rows = {
+        r[0]: r[1:]
+        for r in q(
+            built["dsn"],
+            """
         select component, dialogue_statements, dialogue_target_groups, survey_share, is_rare_in_survey,
                example_statement
-        from marts.dialogue_components""")}
+        from marts.dialogue_components""",
+        )
+    }
     statements, groups, share, rare, example = rows[RARE]
     raised = [s for s in STATEMENTS if s[4] == RARE]
     assert statements == len(raised)
@@ -288,8 +345,11 @@ def test_a_component_raised_in_dialogue_but_absent_from_the_survey_is_rare(built
 
 
 def test_poll_vote_shares_sum_to_one_per_question(built):
-    rows = q(built["dsn"], """select question, option, votes, question_votes, vote_share, meetings
-                              from marts.dialogue_poll_summary""")
+    rows = q(
+        built["dsn"],
+        """select question, option, votes, question_votes, vote_share, meetings
+                              from marts.dialogue_poll_summary""",
+    )
     expected: dict[tuple[str, str], int] = {}
     meetings: dict[tuple[str, str], int] = {}
     for questions in POLLS.values():
@@ -304,18 +364,24 @@ def test_poll_vote_shares_sum_to_one_per_question(built):
         assert question_votes == sum(v for (qq, _), v in expected.items() if qq == question)
         totals[question] = totals.get(question, 0) + float(share)
     assert totals and all(total == pytest.approx(1, abs=1e-3) for total in totals.values())
-    (young,), = q(built["dsn"], """select vote_share from marts.dialogue_poll_summary
-                                   where question = 'Hur gammal är du?' and option = 'Under 25 år'""")
+    ((young,),) = q(
+        built["dsn"],
+        """select vote_share from marts.dialogue_poll_summary
+                                   where question = 'Hur gammal är du?' and option = 'Under 25 år'""",
+    )
     assert float(young) == pytest.approx(29 / 67, abs=1e-4)
 
 
 def test_compilation_has_one_row_per_cornerstone_and_the_proposals(built):
     stones = cornerstones(built["dsn"])
     config = built["config"]
-    rows = q(built["dsn"], """
+    rows = q(
+        built["dsn"],
+        """
         select row_kind, cornerstone_rank, theme, statements, support, change, new_proposal,
                target_groups_heard, target_groups_not_heard, top_components, example_statements
-        from marts.dialogue_compilation order by compilation_order""")
+        from marts.dialogue_compilation order by compilation_order""",
+    )
     assert len(rows) == len(stones) + 1 == config.cornerstones.count + 1
     assert [r[0] for r in rows] == ["hörnsten"] * len(stones) + ["nytt förslag"]
     assert [r[1] for r in rows[:-1]] == sorted(stones.values())
@@ -323,8 +389,7 @@ def test_compilation_has_one_row_per_cornerstone_and_the_proposals(built):
     assert sum(r[3] for r in rows) == len(STATEMENTS)
     names = {g.code: g.name for g in config.dialogue.target_groups}
     for kind, _, theme, statements, support, change, new_proposal, heard, not_heard, top, examples in rows:
-        said = [s for s in STATEMENTS
-                if (s[1] == theme if kind == "hörnsten" else s[1] is None or s[1] not in stones)]
+        said = [s for s in STATEMENTS if (s[1] == theme if kind == "hörnsten" else s[1] is None or s[1] not in stones)]
         assert statements == len(said) == support + change + new_proposal
         assert set(heard) == {names[MEETINGS[s[0]][1]] for s in said}
         assert set(heard) | set(not_heard) == set(names.values()) and not set(heard) & set(not_heard)
@@ -344,8 +409,13 @@ def test_every_dialogue_model_and_column_is_documented(built):
         node = nodes[name]
         if not node.get("description"):
             undocumented.append(name)
-        columns = q(built["dsn"], """select column_name from information_schema.columns
-                                     where table_schema = %s and table_name = %s""", node["schema"], node["alias"])
+        columns = q(
+            built["dsn"],
+            """select column_name from information_schema.columns
+                                     where table_schema = %s and table_name = %s""",
+            node["schema"],
+            node["alias"],
+        )
         assert columns, name
         for (column,) in columns:
             if not node["columns"].get(column, {}).get("description"):
@@ -360,8 +430,13 @@ def test_the_coverage_test_fails_when_statements_do_not_add_up(built, stack_sett
     select = ["dialogue_coverage,test_name:total_equals", "dialogue_compilation,test_name:total_equals"]
 
     def dbt_test():
-        return subprocess.run([dbt_executable(), "test", "--select", *select], cwd=dbt_project_dir(), env=env,
-                              capture_output=True, text=True)
+        return subprocess.run(
+            [dbt_executable(), "test", "--select", *select],
+            cwd=dbt_project_dir(),
+            env=env,
+            capture_output=True,
+            text=True,
+        )
 
     process, first_meeting = built["config"].process, _meeting_ids()[0]
     with psycopg.connect(built["dsn"], autocommit=True) as conn:
@@ -378,8 +453,9 @@ def test_the_coverage_test_fails_when_statements_do_not_add_up(built, stack_sett
                 "delete from raw.dialogue_statements where process = %s and meeting_id = %s and statement_no = 99",
                 (process, first_meeting),
             )
-    assert failed.returncode != 0 and "FAIL 1 total_equals_dialogue_coverage_statements" in failed.stdout, \
+    assert failed.returncode != 0 and "FAIL 1 total_equals_dialogue_coverage_statements" in failed.stdout, (
         failed.stdout[-3000:]
+    )
     assert "FAIL 1 total_equals_dialogue_compilation_statements" in failed.stdout
     passed = dbt_test()
     assert passed.returncode == 0, passed.stdout[-3000:]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from hornsten.ingest import ingest_files, pseudonym_key
+from hornsten.survey.ingest import ingest_files, pseudonym_key
 from tests.exports import good_row, write_csv
 
 pytestmark = pytest.mark.integration
@@ -22,35 +20,48 @@ def _count(db, sql: str) -> int:
 
 def test_same_export_twice_keeps_the_row_count(db, norrkoping, tmp_path):
     path = write_csv(tmp_path / "export.csv", [good_row(str(i)) for i in range(1, 51)])
-    first, = _load(db, norrkoping, path)
+    (first,) = _load(db, norrkoping, path)
     assert (first.rows_read, first.loaded, first.duplicates, first.status) == (50, 50, 0, "loaded")
-    second, = _load(db, norrkoping, path)
+    (second,) = _load(db, norrkoping, path)
     assert (second.rows_read, second.loaded, second.duplicates) == (50, 0, 50)
     assert _count(db, "select count(*) from raw.survey_responses") == 50
     assert _count(db, "select count(*) from raw.survey_answers") == 150
-    assert _count(db, "select count(*) from raw.load_log where file_checksum = '%s'" % first.checksum) == 2
+    assert _count(db, f"select count(*) from raw.load_log where file_checksum = '{first.checksum}'") == 2
 
 
 def test_overlapping_exports_latest_submission_wins(db, norrkoping, tmp_path):
-    early = write_csv(tmp_path / "week1.csv", [good_row("1", "2024-03-20 10:00", idag="Första svaret"),
-                                               good_row("2", "2024-03-20 11:00")])
-    late = write_csv(tmp_path / "week2.csv", [good_row("1", "2024-03-27 10:00", idag="Ändrat svar", battre=""),
-                                              good_row("2", "2024-03-19 09:00", idag="Äldre, ska inte vinna"),
-                                              good_row("3", "2024-03-27 12:00")])
+    early = write_csv(
+        tmp_path / "week1.csv",
+        [good_row("1", "2024-03-20 10:00", idag="Första svaret"), good_row("2", "2024-03-20 11:00")],
+    )
+    late = write_csv(
+        tmp_path / "week2.csv",
+        [
+            good_row("1", "2024-03-27 10:00", idag="Ändrat svar", battre=""),
+            good_row("2", "2024-03-19 09:00", idag="Äldre, ska inte vinna"),
+            good_row("3", "2024-03-27 12:00"),
+        ],
+    )
     _load(db, norrkoping, early)
-    result, = _load(db, norrkoping, late)
+    (result,) = _load(db, norrkoping, late)
     assert (result.loaded, result.duplicates) == (2, 1)  # 1 replaced, 3 new; 2 is older
-    rows = dict(db.execute("select response_id, answer_text from raw.survey_answers where question_code = 'idag'").fetchall())
+    rows = dict(
+        db.execute("select response_id, answer_text from raw.survey_answers where question_code = 'idag'").fetchall()
+    )
     assert rows["1"] == "Ändrat svar"
     assert rows["2"] == "Strömmen och Knäppingsborg"
     # The question left blank in the newer submission is gone, not kept from the old one.
-    assert _count(db, "select count(*) from raw.survey_answers where response_id = '1' and question_code = 'battre'") == 0
+    assert (
+        _count(db, "select count(*) from raw.survey_answers where response_id = '1' and question_code = 'battre'") == 0
+    )
 
 
 def test_duplicate_ids_inside_one_file_keep_the_latest(db, norrkoping, tmp_path):
-    path = write_csv(tmp_path / "dupes.csv", [good_row("5", "2024-04-01 10:00", idag="gammal"),
-                                              good_row("5", "2024-04-02 10:00", idag="ny")])
-    result, = _load(db, norrkoping, path)
+    path = write_csv(
+        tmp_path / "dupes.csv",
+        [good_row("5", "2024-04-01 10:00", idag="gammal"), good_row("5", "2024-04-02 10:00", idag="ny")],
+    )
+    (result,) = _load(db, norrkoping, path)
     assert (result.loaded, result.duplicates) == (1, 1)
     assert db.execute("select answer_text from raw.survey_answers where question_code='idag'").fetchone()[0] == "ny"
 
@@ -59,7 +70,7 @@ def test_windows_1252_semicolon_file_with_swedish_letters(db, norrkoping, tmp_pa
     text = "Åby, Ängen och Östra Husby – blåbärsskog"
     path = write_csv(tmp_path / "excel.csv", [good_row("77", idag=text, district="Åby")], encoding="cp1252")
     assert b"\xc5by" in path.read_bytes()  # really cp1252 on disk
-    result, = _load(db, norrkoping, path)
+    (result,) = _load(db, norrkoping, path)
     assert result.encoding == "cp1252" and result.loaded == 1
     assert db.execute("select answer_text from raw.survey_answers where question_code = 'idag'").fetchone()[0] == text
     assert db.execute("select closed_answers->>'district' from raw.survey_responses").fetchone()[0] == "aby"
@@ -69,7 +80,7 @@ def test_one_bad_row_is_quarantined_and_every_good_row_loads(db, norrkoping, tmp
     rows = [good_row(str(i)) for i in range(1, 10)]
     rows.insert(4, good_row("bad", district="Atlantis"))
     path = write_csv(tmp_path / "one_bad.csv", rows)
-    result, = _load(db, norrkoping, path)
+    (result,) = _load(db, norrkoping, path)
     assert (result.rows_read, result.loaded, result.quarantined, result.status) == (10, 9, 1, "loaded_with_quarantine")
     row_number, reason, content = db.execute("select row_number, reason, content from restricted.quarantine").fetchone()
     assert row_number == 6  # heading is row 1
@@ -91,14 +102,24 @@ def test_no_personal_data_survives_in_the_analytic_schema(db, norrkoping, tmp_pa
     ]
     rows = [good_row(str(i), battre=t, respondent=f"person{i}@example.se") for i, t in enumerate(texts, 1)]
     _load(db, norrkoping, write_csv(tmp_path / "pii.csv", rows))
-    leaked = _count(db, "select count(*) from raw.survey_answers where public.hornsten_contains_personal_data(answer_text)")
+    leaked = _count(
+        db, "select count(*) from raw.survey_answers where public.hornsten_contains_personal_data(answer_text)"
+    )
     assert leaked == 0
-    answers = [r[0] for r in db.execute("select answer_text from raw.survey_answers where question_code='battre' order by response_id")]
+    answers = [
+        r[0]
+        for r in db.execute(
+            "select answer_text from raw.survey_answers where question_code='battre' order by response_id"
+        )
+    ]
     assert answers[0] == "Ring mig på [telefon] så berättar jag mer"
     assert "[personnummer]" in answers[1] and "[e-post]" in answers[1]
     assert answers[3] == texts[3]  # look-alikes untouched
     # Originals are kept, but only in restricted; respondent ids only as keyed hashes.
-    assert _count(db, "select count(*) from restricted.survey_answers_original where answer_text like '%070-123 45 67%'") == 1
+    assert (
+        _count(db, "select count(*) from restricted.survey_answers_original where answer_text like '%070-123 45 67%'")
+        == 1
+    )
     keys = [r[0] for r in db.execute("select respondent_key from raw.survey_responses")]
     assert all(k and "@" not in k and len(k) == 32 for k in keys)
     assert _count(db, "select count(*) from restricted.respondents where respondent_id like '%@example.se'") == 4
@@ -113,10 +134,14 @@ def test_unreadable_file_fails_alone_and_is_archived_with_its_reason(db, norrkop
     assert [r.status for r in results] == ["loaded", "failed"]
     assert "match no export layout" in results[1].error
     failed = list((archive / "failed").glob("*odd.csv"))
-    assert len(failed) == 1 and "match no export layout" in failed[0].with_name(failed[0].name + ".reason.txt").read_text()
+    assert (
+        len(failed) == 1 and "match no export layout" in failed[0].with_name(failed[0].name + ".reason.txt").read_text()
+    )
     assert not good.exists() and not odd.exists()
     assert db.execute("select status, error is not null from raw.load_log order by load_id").fetchall() == [
-        ("loaded", False), ("failed", True)]
+        ("loaded", False),
+        ("failed", True),
+    ]
 
 
 def test_xlsx_and_limesurvey_exports_load(db, norrkoping, tmp_path):

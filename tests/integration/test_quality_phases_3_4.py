@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hornsten import quality
+from hornsten.quality import checkpoint as quality
 
 pytestmark = pytest.mark.integration
 
@@ -59,26 +59,60 @@ QUESTION = "Vilken hörnsten är viktigast för dig?"
 
 def _good_dialogue(db) -> int:
     load_id = _load(db, "dialogue", "dialog_god.xlsx")
-    _meeting(db, load_id, "pensionarsradet:2024-10-01:stadshuset", "pensionarsradet", "aldre", "2024-10-01", 25,
-             statements=[("trygghet", "stod", "Mer belysning längs gångvägarna känns tryggt."),
-                         ("trygghet", "andring", "Tryggheten ska gälla även i ytterområdena."),
-                         (None, "nytt_forslag", "Fler sittplatser längs promenadstråken.")],
-             polls=[(QUESTION, "trygghet", 14), (QUESTION, "kultur_fritid", 9)])
-    _meeting(db, load_id, "campus:2024-11-12:campus-norrkoping", "campus", "studenter", "2024-11-12", 40,
-             statements=[("utbildning", "stod", "Campus ska synas mer i stadskärnan.")],
-             polls=[(QUESTION, "utbildning", 31), (QUESTION, "trygghet", 6)])
+    _meeting(
+        db,
+        load_id,
+        "pensionarsradet:2024-10-01:stadshuset",
+        "pensionarsradet",
+        "aldre",
+        "2024-10-01",
+        25,
+        statements=[
+            ("trygghet", "stod", "Mer belysning längs gångvägarna känns tryggt."),
+            ("trygghet", "andring", "Tryggheten ska gälla även i ytterområdena."),
+            (None, "nytt_forslag", "Fler sittplatser längs promenadstråken."),
+        ],
+        polls=[(QUESTION, "trygghet", 14), (QUESTION, "kultur_fritid", 9)],
+    )
+    _meeting(
+        db,
+        load_id,
+        "campus:2024-11-12:campus-norrkoping",
+        "campus",
+        "studenter",
+        "2024-11-12",
+        40,
+        statements=[("utbildning", "stod", "Campus ska synas mer i stadskärnan.")],
+        polls=[(QUESTION, "utbildning", 31), (QUESTION, "trygghet", 6)],
+    )
     return load_id
 
 
 def _bad_dialogue(db) -> int:
     load_id = _load(db, "dialogue", "dialog_dalig.xlsx")
     # A forum nobody configured, a statement that still carries a phone number.
-    _meeting(db, load_id, "atlantisradet:2024-10-03:stadshuset", "atlantisradet", "aldre", "2024-10-03", 12,
-             statements=[("trygghet", "stod", "Ring mig på 070-123 45 67 om belysningen.")])
+    _meeting(
+        db,
+        load_id,
+        "atlantisradet:2024-10-03:stadshuset",
+        "atlantisradet",
+        "aldre",
+        "2024-10-03",
+        12,
+        statements=[("trygghet", "stod", "Ring mig på 070-123 45 67 om belysningen.")],
+    )
     # Held before the dialogue phase, the wrong target group for the forum, more votes than people.
-    _meeting(db, load_id, "landsbygdsforum:2024-06-01:kvillinge", "landsbygdsforum", "aldre", "2024-06-01", 5,
-             statements=[("landsbygd", "stod", "Bussen till Kvillinge behövs.")],
-             polls=[(QUESTION, "landsbygd", 9)])
+    _meeting(
+        db,
+        load_id,
+        "landsbygdsforum:2024-06-01:kvillinge",
+        "landsbygdsforum",
+        "aldre",
+        "2024-06-01",
+        5,
+        statements=[("landsbygd", "stod", "Bussen till Kvillinge behövs.")],
+        polls=[(QUESTION, "landsbygd", 9)],
+    )
     return load_id
 
 
@@ -91,11 +125,19 @@ def test_good_dialogue_batch_passes_and_results_are_stored(db, clean_warehouse, 
     report = quality.run_checkpoint(norrkoping, clean_warehouse, [load_id], tmp_path / "gx", dataset="dialogue")
     assert report.critical_failures == [] and report.warnings == [], report.summary()
     assert {o.suite for o in report.outcomes} == {
-        f"{PROCESS}.dialogue_meetings", f"{PROCESS}.dialogue_statements", f"{PROCESS}.dialogue_poll_results"}
+        f"{PROCESS}.dialogue_meetings",
+        f"{PROCESS}.dialogue_statements",
+        f"{PROCESS}.dialogue_poll_results",
+    }
     names = {o.expectation for o in report.outcomes}
-    assert {"expect_column_values_to_be_in_set", "expect_column_values_to_be_between",
-            "expect_compound_columns_to_be_unique", "unexpected_rows_expectation",
-            "expect_column_value_lengths_to_be_between", "expect_column_pair_values_to_be_equal"} <= names
+    assert {
+        "expect_column_values_to_be_in_set",
+        "expect_column_values_to_be_between",
+        "expect_compound_columns_to_be_unique",
+        "unexpected_rows_expectation",
+        "expect_column_value_lengths_to_be_between",
+        "expect_column_pair_values_to_be_equal",
+    } <= names
     # The window check ran on the meetings (the dialogue phase is configured for Norrköping).
     assert any(o.column == "held_on" and o.success for o in report.outcomes)
     assert report.docs_path
@@ -129,10 +171,13 @@ def test_bad_dialogue_batch_fails_critically_on_forum_and_personal_data(db, clea
     quality.store_report(db, report)
     stored = db.execute(
         "select expectation, column_name, details ->> 'description' from raw.quality_results "
-        "where run_id = %s and critical and not success order by 1", (report.run_id,),
+        "where run_id = %s and critical and not success order by 1",
+        (report.run_id,),
     ).fetchall()
-    assert [(e, c) for e, c, _ in stored] == [("expect_column_values_to_be_in_set", "forum"),
-                                              ("unexpected_rows_expectation", None)]
+    assert [(e, c) for e, c, _ in stored] == [
+        ("expect_column_values_to_be_in_set", "forum"),
+        ("unexpected_rows_expectation", None),
+    ]
     assert "personal identity number" in stored[1][2]
     # The bad load does not spill into another run's batch.
     again = quality.run_checkpoint(norrkoping, clean_warehouse, [good], tmp_path / "gx", dataset="dialogue")
@@ -141,11 +186,17 @@ def test_bad_dialogue_batch_fails_critically_on_forum_and_personal_data(db, clea
 
 def test_remiss_batches(db, clean_warehouse, norrkoping, tmp_path):
     good = _load(db, "remiss", "remiss_god.xlsx")
-    _response(db, good, "s", "2025-01-20", [
-        ("cornerstone", "trygghet", "instammer", ""),
-        ("cornerstone", "kultur_fritid", "instammer_med_andringar", "Biblioteken bör nämnas."),
-        ("section", "helheten", "instammer", "Ett bra förslag."),
-    ])
+    _response(
+        db,
+        good,
+        "s",
+        "2025-01-20",
+        [
+            ("cornerstone", "trygghet", "instammer", ""),
+            ("cornerstone", "kultur_fritid", "instammer_med_andringar", "Biblioteken bör nämnas."),
+            ("section", "helheten", "instammer", "Ett bra förslag."),
+        ],
+    )
     _response(db, good, "kommunstyrelsen", "2025-02-28", declined=True)
     report = quality.run_checkpoint(norrkoping, clean_warehouse, [good], tmp_path / "gx", dataset="remiss")
     assert report.critical_failures == [] and report.warnings == [], report.summary()
@@ -153,10 +204,16 @@ def test_remiss_batches(db, clean_warehouse, norrkoping, tmp_path):
 
     bad = _load(db, "remiss", "remiss_dalig.xlsx")
     _response(db, bad, "atlantis", "2025-01-10", [("section", "helheten", "instammer", "")])
-    _response(db, bad, "m", "2024-11-01", [  # dated before the draft was sent
-        ("section", "okand_del", "instammer_inte", "Vi saknar en del om hamnen."),
-        ("cornerstone", "trygghet", "instammer", "Kontakta anna.andersson@example.com för frågor."),
-    ])
+    _response(
+        db,
+        bad,
+        "m",
+        "2024-11-01",
+        [  # dated before the draft was sent
+            ("section", "okand_del", "instammer_inte", "Vi saknar en del om hamnen."),
+            ("cornerstone", "trygghet", "instammer", "Kontakta anna.andersson@example.com för frågor."),
+        ],
+    )
     report = quality.run_checkpoint(norrkoping, clean_warehouse, [bad], tmp_path / "gx", dataset="remiss")
     assert _failed(report.critical_failures) == {
         ("remiss_responses", "expect_column_values_to_be_in_set", "body"),
@@ -169,5 +226,9 @@ def test_remiss_batches(db, clean_warehouse, norrkoping, tmp_path):
         ("remiss_responses", "expect_column_pair_values_a_to_be_greater_than_b", "received_on"),
     }, report.summary()
     quality.store_report(db, report)
-    assert db.execute("select count(*) from raw.quality_results where run_id = %s and critical and not success",
-                      (report.run_id,)).fetchone()[0] == 3
+    assert (
+        db.execute(
+            "select count(*) from raw.quality_results where run_id = %s and critical and not success", (report.run_id,)
+        ).fetchone()[0]
+        == 3
+    )

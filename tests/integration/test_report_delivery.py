@@ -15,11 +15,10 @@ import psycopg
 import pytest
 from openpyxl import load_workbook
 
-from hornsten.alerts import failure_message
-from hornsten.config import REPORT_NAMES
+from hornsten.airflow.alerts import failure_message
+from hornsten.config.process import REPORT_NAMES
 from hornsten.reports import build, render
 from hornsten.reports.delivery import deliver, smtp_sender
-from tests.integration.phases_warehouse import phases_built  # noqa: F401
 
 pytestmark = pytest.mark.integration
 
@@ -104,7 +103,7 @@ def test_every_report_renders_to_html_pdf_and_xlsx(phases_built, conn, tmp_path,
 @pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no Chromium")
 @pytest.mark.parametrize("name", ["survey-progress", "public"])
 def test_headless_chromium_screenshots_the_html(phases_built, conn, tmp_path, name):
-    from hornsten.cli_reports import screenshot
+    from hornsten.cli.reports import screenshot
 
     rendered = render.render_files(build(name, conn, phases_built["config"], "2025-03-10"), tmp_path)
     png = screenshot(rendered.html, tmp_path / f"{name}.png")
@@ -114,17 +113,32 @@ def test_headless_chromium_screenshots_the_html(phases_built, conn, tmp_path, na
 
 def test_failure_alert_goes_through_airflows_smtp_hook(smtp_server, monkeypatch):
     port, folder = smtp_server
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", json.dumps({
-        "conn_type": "smtp", "host": "127.0.0.1", "port": port,
-        "extra": {"disable_tls": True, "disable_ssl": True, "retry_limit": 0},
-    }))
-    from hornsten.orchestration import smtp_send
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_SMTP_DEFAULT",
+        json.dumps(
+            {
+                "conn_type": "smtp",
+                "host": "127.0.0.1",
+                "port": port,
+                "extra": {"disable_tls": True, "disable_ssl": True, "retry_limit": 0},
+            }
+        ),
+    )
+    from hornsten.airflow.tasks import smtp_send
 
-    smtp_send(failure_message(
-        process="norrkoping_vision_2035", dag_id="hornsten_remiss", task_id="check_quality", run_id="manual__1",
-        try_number=2, error="QualityGateFailed: 1 critical failure", log_url="http://127.0.0.1:8080/log",
-        sender="hornsten@localhost", recipients=["data@example.se"],
-    ))
+    smtp_send(
+        failure_message(
+            process="norrkoping_vision_2035",
+            dag_id="hornsten_remiss",
+            task_id="check_quality",
+            run_id="manual__1",
+            try_number=2,
+            error="QualityGateFailed: 1 critical failure",
+            log_url="http://127.0.0.1:8080/log",
+            sender="hornsten@localhost",
+            recipients=["data@example.se"],
+        )
+    )
     (mail,) = _mails(folder)
     body = mail.get_content()
     assert mail["Subject"] == "[Hörnsten] hornsten_remiss: check_quality misslyckades"

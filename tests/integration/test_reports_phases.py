@@ -21,7 +21,7 @@ from markupsafe import escape
 
 from hornsten import reports
 from hornsten.reports import render
-from tests.integration.phases_warehouse import AS_OF, phases_built  # noqa: F401
+from tests.integration.phases_warehouse import AS_OF
 
 pytestmark = pytest.mark.integration
 
@@ -39,8 +39,10 @@ def conn(phases_built):  # noqa: F811
 def rendered(phases_built, conn, tmp_path_factory):  # noqa: F811
     config = phases_built["config"]
     out = tmp_path_factory.mktemp("reports")
-    return {name: render.render_files(reports.build(name, conn, config, AS_OF), out)
-            for name in ("dialogue", "remiss", "public")}
+    return {
+        name: render.render_files(reports.build(name, conn, config, AS_OF), out)
+        for name in ("dialogue", "remiss", "public")
+    }
 
 
 def _query(conn, sql: str) -> list[tuple]:
@@ -54,10 +56,18 @@ def _table(report, sheet: str):
 def test_dialogue_report_names_the_target_groups_not_reached(rendered, conn):
     result = rendered["dialogue"]
     html = result.html.read_text(encoding="utf-8")
-    not_reached = {name for (name,) in _query(
-        conn, "select target_group_name from marts.dialogue_coverage where coverage_status = 'ej nådd'")}
-    reached = {name for (name,) in _query(
-        conn, "select target_group_name from marts.dialogue_coverage where coverage_status <> 'ej nådd'")}
+    not_reached = {
+        name
+        for (name,) in _query(
+            conn, "select target_group_name from marts.dialogue_coverage where coverage_status = 'ej nådd'"
+        )
+    }
+    reached = {
+        name
+        for (name,) in _query(
+            conn, "select target_group_name from marts.dialogue_coverage where coverage_status <> 'ej nådd'"
+        )
+    }
     assert not_reached, "the generated dialogue leaves one target group without a meeting"
     coverage = result.report.sections[0]
     assert "Ej nådda målgrupper:" in coverage.paragraphs
@@ -130,8 +140,9 @@ def test_public_page_has_no_personal_data_addresses_or_statement_texts(rendered,
     for body in phases_built["config"].remiss.bodies:
         assert body.contact not in html
     statements = [t for (t,) in _query(conn, "select example_statement from marts.dialogue_components")]
-    statements += [t for (t,) in _query(conn, "select comment_text from marts.remiss_compilation "
-                                              "where comment_text is not null")]
+    statements += [
+        t for (t,) in _query(conn, "select comment_text from marts.remiss_compilation where comment_text is not null")
+    ]
     for statement in statements:
         if len(statement) > 15:
             assert str(escape(statement)) not in html and statement not in text
@@ -139,8 +150,11 @@ def test_public_page_has_no_personal_data_addresses_or_statement_texts(rendered,
     for body in phases_built["config"].remiss.bodies:
         assert body.name not in html
     # what people raised most: the overall top component, unsuppressed
-    (top,) = _query(conn, "select component_label from marts.component_shares where cut = 'alla' "
-                          "and question_code = 'alla' and not is_suppressed order by share desc limit 1")[0]
+    (top,) = _query(
+        conn,
+        "select component_label from marts.component_shares where cut = 'alla' "
+        "and question_code = 'alla' and not is_suppressed order by share desc limit 1",
+    )[0]
     assert escape(top) in html
     (respondents,) = _query(conn, "select count(*) from marts.respondents")[0]
     assert f"{respondents:,}".replace(",", "\u2009") in html
@@ -176,10 +190,24 @@ def test_xlsx_sheets_pdf_and_chart_alt_texts(rendered):
     from openpyxl import load_workbook
 
     expected = {
-        "dialogue": {"Målgrupper", "Forum och kontor", "Mottagande per målgrupp", "Sammanställning",
-                     "Sammanställning exempel", "Komponenter i dialogen", "Mentometerfrågor", "Målmatris"},
-        "remiss": {"Status per instans", "Saknade svar och påminnelser", "Ståndpunkter", "Ståndpunktsmatris",
-                   "Kommentarer per komponent", "Remissammanställning"},
+        "dialogue": {
+            "Målgrupper",
+            "Forum och kontor",
+            "Mottagande per målgrupp",
+            "Sammanställning",
+            "Sammanställning exempel",
+            "Komponenter i dialogen",
+            "Mentometerfrågor",
+            "Målmatris",
+        },
+        "remiss": {
+            "Status per instans",
+            "Saknade svar och påminnelser",
+            "Ståndpunkter",
+            "Ståndpunktsmatris",
+            "Kommentarer per komponent",
+            "Remissammanställning",
+        },
         "public": {"Ämnesområden", "Vanligaste ämnen", "Tidplan"},
     }
     for name, result in rendered.items():

@@ -20,15 +20,31 @@ from hornsten import reports
 from hornsten.reports import ReportUnavailable, render
 from hornsten.reports.marts import rows
 from hornsten.reports.safety import MIN_GROUP_SIZE, share_text
-from tests.integration.phases_warehouse import phases_built  # noqa: F401
 
 PERIOD = "2024-04-15"  # a day inside the survey window (18 March – 5 May 2024)
 
 SHEETS = {
-    "survey-progress": ["Om rapporten", "Svar per dag", "Grupper att nå", "Stadsdel", "Åldersgrupp", "Kön",
-                        "Ålder och stadsdel", "Komponenter hittills"],
-    "components": ["Om rapporten", "Teman", "Komponenter", "Fråga 1 – idag", "Fråga 2 – battre",
-                   "Fråga 3 – framtid", "Komponenter per ålder", "Komponenter per kön", "Teman per grupp"],
+    "survey-progress": [
+        "Om rapporten",
+        "Svar per dag",
+        "Grupper att nå",
+        "Stadsdel",
+        "Åldersgrupp",
+        "Kön",
+        "Ålder och stadsdel",
+        "Komponenter hittills",
+    ],
+    "components": [
+        "Om rapporten",
+        "Teman",
+        "Komponenter",
+        "Fråga 1 – idag",
+        "Fråga 2 – battre",
+        "Fråga 3 – framtid",
+        "Komponenter per ålder",
+        "Komponenter per kön",
+        "Teman per grupp",
+    ],
     "cornerstones": ["Om rapporten", "Teman i rangordning", "Beredningens värdering", "Spårbarhet"],
 }
 
@@ -51,7 +67,7 @@ class RecordingConnection:
 def query(conn, sql: str, params=None) -> list[dict]:
     cursor = conn.execute(sql, params)
     names = [c.name for c in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
 
 
 @pytest.fixture(scope="module")
@@ -69,30 +85,46 @@ def built(phases_built, tmp_path_factory):  # noqa: F811
             "to_reach": query(conn, "select * from marts.underrepresented_groups order by outreach_priority"),
             "representation": query(conn, "select * from marts.representativeness"),
             "respondents": query(conn, "select count(*) as n from marts.respondents")[0]["n"],
-            "components": query(conn, """select * from marts.component_shares
+            "components": query(
+                conn,
+                """select * from marts.component_shares
                                          where cut = 'alla'
-                                         order by question_code, weighted_share desc, component_label"""),
-            "themes": query(conn, """select * from marts.theme_shares where cut = 'alla' and question_code = 'alla'
-                                     order by weighted_share desc"""),
-            "theme_cells": query(conn, """select group_value, bool_and(is_suppressed) as suppressed
+                                         order by question_code, weighted_share desc, component_label""",
+            ),
+            "themes": query(
+                conn,
+                """select * from marts.theme_shares where cut = 'alla' and question_code = 'alla'
+                                     order by weighted_share desc""",
+            ),
+            "theme_cells": query(
+                conn,
+                """select group_value, bool_and(is_suppressed) as suppressed
                                           from marts.theme_shares
                                           where cut = 'age_group×district' and question_code = 'alla'
-                                          group by group_value"""),
+                                          group by group_value""",
+            ),
             "cornerstones": query(conn, "select * from marts.cornerstones order by cornerstone_rank, theme_label"),
             "agreement": query(conn, "select * from marts.committee_agreement")[0],
             "trace": query(conn, "select * from marts.cornerstone_trace"),
         }
     rendered = {name: render.render_files(report, out) for name, report in made.items()}
-    return {"config": config, "reports": made, "rendered": rendered, "marts": marts,
-            "statements": recording.statements, "dsn": phases_built["dsn"]}
+    return {
+        "config": config,
+        "reports": made,
+        "rendered": rendered,
+        "marts": marts,
+        "statements": recording.statements,
+        "dsn": phases_built["dsn"],
+    }
 
 
 def labels(config, dimension: str, value: str) -> list[str]:
     """The survey's labels for a group ('16-24×navestad' → ['16–24 år', 'Navestad'])."""
-    dims, values = (("age_group", "district"), value.split("×")) if dimension == "age_group×district" \
-        else ((dimension,), (value,))
+    dims, values = (
+        (("age_group", "district"), value.split("×")) if dimension == "age_group×district" else ((dimension,), (value,))
+    )
     found = []
-    for dim, code in zip(dims, values):
+    for dim, code in zip(dims, values, strict=False):
         options = {o.code: o.label for o in config.survey.question(dim).options}
         found.append(options[code])
     return found
@@ -116,6 +148,7 @@ def column(tbl, name: str) -> int:
 
 # --- Enkäten just nu ---------------------------------------------------------------------
 
+
 def test_survey_progress_names_the_groups_to_reach_first(built):
     config, report, to_reach = built["config"], built["reports"]["survey-progress"], built["marts"]["to_reach"]
     assert report.title == "Enkäten just nu" and report.period == PERIOD
@@ -127,7 +160,7 @@ def test_survey_progress_names_the_groups_to_reach_first(built):
     # the bullets name the groups in the mart's order, most missing first
     reach = section(report, "Nå dessa grupper först")
     assert len(reach.bullets) >= 3
-    for bullet, group in zip(reach.bullets, to_reach):
+    for bullet, group in zip(reach.bullets, to_reach, strict=False):
         for label in labels(config, group["dimension"], group["group_value"]):
             assert label in bullet, (label, bullet)
     priorities = [row[column(table(report, "Grupper att nå"), "Nr")] for row in table(report, "Grupper att nå").rows]
@@ -146,8 +179,13 @@ def test_survey_progress_totals_days_and_top_components(built):
     assert max(row[2] for row in days.rows) == marts["respondents"]
     assert sum(row[1] for row in days.rows) == marts["respondents"]
     keys = {c.key for c in report.charts}
-    assert {"svar_per_dag", "representation_district", "representation_age_group", "representation_gender",
-            "komponenter_hittills"} <= keys
+    assert {
+        "svar_per_dag",
+        "representation_district",
+        "representation_age_group",
+        "representation_gender",
+        "komponenter_hittills",
+    } <= keys
     overall = [c for c in marts["components"] if c["question_code"] == "alla"]
     top = max(overall, key=lambda c: c["weighted_share"])
     chart = next(c for c in report.charts if c.key == "komponenter_hittills")
@@ -159,8 +197,12 @@ def test_survey_progress_never_shows_a_figure_for_a_suppressed_group(built):
     config, report, marts = built["config"], built["reports"]["survey-progress"], built["marts"]
     small = [g for g in marts["representation"] if g["respondents"] < MIN_GROUP_SIZE]
     assert small, "the generated data should have groups of fewer than five respondents"
-    sheets = {"district": "Stadsdel", "age_group": "Åldersgrupp", "gender": "Kön",
-              "age_group×district": "Ålder och stadsdel"}
+    sheets = {
+        "district": "Stadsdel",
+        "age_group": "Åldersgrupp",
+        "gender": "Kön",
+        "age_group×district": "Ålder och stadsdel",
+    }
     for group in small:
         tbl = table(report, sheets[group["dimension"]])
         name = " i ".join(labels(config, group["dimension"], group["group_value"]))
@@ -184,6 +226,7 @@ def test_survey_progress_never_shows_a_figure_for_a_suppressed_group(built):
 
 
 # --- Komponenter och teman ------------------------------------------------------------
+
 
 def test_components_report_shares_by_question_weighted_and_unweighted(built):
     config, report, marts = built["config"], built["reports"]["components"], built["marts"]
@@ -224,6 +267,7 @@ def test_components_report_hides_suppressed_groups(built):
 
 # --- Förslag till hörnstenar ------------------------------------------------------------
 
+
 def test_cornerstones_report_ranks_and_traces(built):
     report, marts = built["reports"]["cornerstones"], built["marts"]
     config = built["config"]
@@ -253,13 +297,16 @@ def test_cornerstones_report_ranks_and_traces(built):
 def test_cornerstones_summary_before_the_committee_has_valued():
     from hornsten.reports import cornerstones
 
-    themes = [{"theme_label": "Trygghet", "is_cornerstone": True, "score": 1},
-              {"theme_label": "Skola", "is_cornerstone": False, "score": 0.5}]
+    themes = [
+        {"theme_label": "Trygghet", "is_cornerstone": True, "score": 1},
+        {"theme_label": "Skola", "is_cornerstone": False, "score": 0.5},
+    ]
     summary = cornerstones._summary(themes, themes[:1], {}, False, cornerstones.Committee("Kommunstyrelsen"))
     assert "\u201dTrygghet\u201d" in summary and "kommunstyrelsens värdering saknas" in summary
 
 
 # --- all three: files, charts, workbook, marts only --------------------------------------
+
 
 def pdf_pages(data: bytes) -> int:
     """Pages in a PDF, also when WeasyPrint packs the page objects into compressed object streams."""

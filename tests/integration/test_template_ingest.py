@@ -9,9 +9,10 @@ import psycopg
 import pytest
 from openpyxl import load_workbook
 
-from hornsten import dialogue, remiss
-from hornsten import template_samples as ts
-from hornsten.template_ingest import codebook_themes, describe, ingest_templates
+from hornsten.demo import template_samples as ts
+from hornsten.dialogue import template as dialogue
+from hornsten.forms.ingest import codebook_themes, describe, ingest_templates
+from hornsten.remiss import template as remiss
 
 pytestmark = pytest.mark.integration
 
@@ -61,9 +62,16 @@ def count(db, sql: str, *params) -> int:
 
 
 def counts(db) -> dict[str, int]:
-    tables = ["raw.dialogue_meetings", "raw.dialogue_statements", "raw.dialogue_poll_results",
-              "restricted.dialogue_statements_original", "raw.remiss_responses", "raw.remiss_positions",
-              "restricted.remiss_comments_original", "restricted.quarantine"]
+    tables = [
+        "raw.dialogue_meetings",
+        "raw.dialogue_statements",
+        "raw.dialogue_poll_results",
+        "restricted.dialogue_statements_original",
+        "raw.remiss_responses",
+        "raw.remiss_positions",
+        "restricted.remiss_comments_original",
+        "restricted.quarantine",
+    ]
     return {t: count(db, f"select count(*) from {t}") for t in tables}
 
 
@@ -76,17 +84,27 @@ def test_meetings_load_with_statements_pseudonymised(db, norrkoping, themes, mee
     assert [r.status for r in results] == ["loaded"] * len(files)
     assert [r.key for r in results] == [r.meeting_id for r in reports]
     assert not any(r.replaced for r in results)
-    assert all(describe(r).startswith(p.name + ": loaded ") for r, p in zip(results, files))
+    assert all(describe(r).startswith(p.name + ": loaded ") for r, p in zip(results, files, strict=False))
 
     assert count(db, "select count(*) from raw.dialogue_meetings") == len(reports)
     assert count(db, "select count(*) from raw.dialogue_statements") == sum(len(r.statements) for r in reports)
     assert count(db, "select count(*) from raw.dialogue_poll_results") == sum(len(r.poll) for r in reports)
     assert count(db, "select sum(participants) from raw.dialogue_meetings") == sum(r.participants for r in reports)
-    row = db.execute("select forum, target_group, held_on, place, participants, facilitator, source_file "
-                     "from raw.dialogue_meetings where meeting_id = %s", (reports[0].meeting_id,)).fetchone()
+    row = db.execute(
+        "select forum, target_group, held_on, place, participants, facilitator, source_file "
+        "from raw.dialogue_meetings where meeting_id = %s",
+        (reports[0].meeting_id,),
+    ).fetchone()
     first = reports[0]
-    assert row == (first.forum, first.target_group, first.held_on, first.place, first.participants,
-                   first.facilitator, files[0].name)
+    assert row == (
+        first.forum,
+        first.target_group,
+        first.held_on,
+        first.place,
+        first.participants,
+        first.facilitator,
+        files[0].name,
+    )
 
     # The e-mail address is replaced in raw; the original is only in restricted.
     assert count(db, "select count(*) from raw.dialogue_statements where statement_text like '%@%'") == 0
@@ -133,12 +151,18 @@ def test_a_corrected_meeting_replaces_the_earlier_one(db, norrkoping, themes, me
     assert after["raw.dialogue_statements"] == before["raw.dialogue_statements"] + 1
     assert after["raw.dialogue_poll_results"] == before["raw.dialogue_poll_results"]
     assert after["restricted.dialogue_statements_original"] == before["restricted.dialogue_statements_original"]
-    statements = db.execute("select statement_no, statement_text from raw.dialogue_statements "
-                            "where meeting_id = %s order by statement_no", (original.meeting_id,)).fetchall()
+    statements = db.execute(
+        "select statement_no, statement_text from raw.dialogue_statements where meeting_id = %s order by statement_no",
+        (original.meeting_id,),
+    ).fetchall()
     assert len(statements) == len(original.statements) + 1
     assert statements[0][1].endswith(ts.CORRECTION_NOTE)
-    assert db.execute("select source_file from raw.dialogue_meetings where meeting_id = %s",
-                      (original.meeting_id,)).fetchone()[0] == corrected.name
+    assert (
+        db.execute(
+            "select source_file from raw.dialogue_meetings where meeting_id = %s", (original.meeting_id,)
+        ).fetchone()[0]
+        == corrected.name
+    )
 
 
 def test_a_broken_meeting_form_rejects_the_file(db, norrkoping, cornerstones, tmp_path):
@@ -149,14 +173,16 @@ def test_a_broken_meeting_form_rejects_the_file(db, norrkoping, cornerstones, tm
     assert "the meeting form cannot be used" in result.error
     assert describe(result).startswith("trasig.xlsx: REJECTED — ")
     assert count(db, "select count(*) from raw.dialogue_meetings") == 0
-    rows = db.execute("select sheet, row_number, reason, content from restricted.quarantine "
-                      "order by row_number").fetchall()
+    rows = db.execute(
+        "select sheet, row_number, reason, content from restricted.quarantine order by row_number"
+    ).fetchall()
     assert [(s, r) for s, r, _, _ in rows] == [("Möte", 2), ("Möte", 4)]
     assert "unknown forum or office 'Kvartersrådet i Atlantis'" in rows[0][2]
     assert "'nästa tisdag' is not a date" in rows[1][2]
     assert rows[0][3] == "Forum eller kontor;Kvartersrådet i Atlantis"
     status, error, quarantined, archived_to, dataset = db.execute(
-        "select status, error, quarantined, archived_to, dataset from raw.load_log").fetchone()
+        "select status, error, quarantined, archived_to, dataset from raw.load_log"
+    ).fetchone()
     assert (status, quarantined, dataset) == ("failed", 2, "dialogue")
     assert error == result.error
     target = archive / "dialogue" / "failed" / f"{result.checksum[:12]}_trasig.xlsx"
@@ -171,16 +197,23 @@ def test_bad_rows_are_quarantined_and_the_rest_loads(db, norrkoping, themes, cor
     (result,) = ingest_templates(db, [path], norrkoping, "dialogue")
     assert (result.status, result.quarantined, result.loaded, result.rows_read) == ("loaded_with_quarantine", 3, 7, 10)
     assert [(p["sheet"], p["row"]) for p in result.problems] == ts.FLAWED_ROWS
-    rows = db.execute("select sheet, row_number, reason, load_id, file_checksum from restricted.quarantine "
-                      "order by sheet desc, row_number").fetchall()
+    rows = db.execute(
+        "select sheet, row_number, reason, load_id, file_checksum from restricted.quarantine "
+        "order by sheet desc, row_number"
+    ).fetchall()
     assert [(s, r, reason) for s, r, reason, _, _ in rows] == [
         ("Synpunkter", 4, "unknown stance (Hållning) 'Kanske'; use Stöd, Ändring or Nytt förslag"),
         ("Synpunkter", 6, "a statement of support or change needs a cornerstone (Hörnsten)"),
         ("Omröstning", 4, "Antal röster: 'många' is not a number"),
     ]
     assert {(load_id, checksum) for *_, load_id, checksum in rows} == {(result.load_id, result.checksum)}
-    assert [n for (n,) in db.execute("select statement_no from raw.dialogue_statements where meeting_id = %s "
-                                     "order by statement_no", (report.meeting_id,))] == [2, 3, 5, 7]
+    assert [
+        n
+        for (n,) in db.execute(
+            "select statement_no from raw.dialogue_statements where meeting_id = %s order by statement_no",
+            (report.meeting_id,),
+        )
+    ] == [2, 3, 5, 7]
     assert count(db, "select count(*) from raw.dialogue_poll_results where meeting_id = %s", report.meeting_id) == 3
     log = db.execute("select status, rows_read, loaded, quarantined from raw.load_log").fetchone()
     assert log == ("loaded_with_quarantine", 10, 7, 3)
@@ -209,13 +242,22 @@ def test_remiss_responses_load(db, norrkoping, themes, responses, tmp_path):
     plan = ts.remiss_plan(norrkoping)
     deadline = norrkoping.remiss.round().deadline
 
-    assert count(db, "select count(*) from raw.remiss_responses") == len(files) == \
-        sum(1 for s in plan.values() if s != "missing")
+    assert (
+        count(db, "select count(*) from raw.remiss_responses")
+        == len(files)
+        == sum(1 for s in plan.values() if s != "missing")
+    )
     assert count(db, "select count(*) from raw.remiss_positions") == sum(len(r.positions) for r in read)
     declined = db.execute("select body from raw.remiss_responses where declined").fetchall()
     assert declined == [(b,) for b, s in plan.items() if s == "declined"]
-    assert count(db, "select count(*) from raw.remiss_positions p join raw.remiss_responses r "
-                     "using (process, round, body) where r.declined") == 0
+    assert (
+        count(
+            db,
+            "select count(*) from raw.remiss_positions p join raw.remiss_responses r "
+            "using (process, round, body) where r.declined",
+        )
+        == 0
+    )
     late = {b for (b,) in db.execute("select body from raw.remiss_responses where received_on > %s", (deadline,))}
     assert late == {b for b, s in plan.items() if s == "late"}
     loaded = {b for (b,) in db.execute("select body from raw.remiss_responses")}
@@ -259,8 +301,10 @@ def test_a_new_response_from_a_body_replaces_its_earlier_one(db, norrkoping, the
     rows = dict(db.execute("select item, position from raw.remiss_positions where body = %s", (body,)).fetchall())
     assert len(rows) == len(earlier.positions) - int(answered_second)
     assert rows[earlier.positions[0].item] == "instammer_inte"
-    assert db.execute("select source_file from raw.remiss_responses where body = %s",
-                      (body,)).fetchone()[0] == updated.name
+    assert (
+        db.execute("select source_file from raw.remiss_responses where body = %s", (body,)).fetchone()[0]
+        == updated.name
+    )
     # And the same file once more changes nothing.
     copy = shutil.copy(updated, tmp_path / updated.name)
     ingest_templates(db, [copy], norrkoping, "remiss")

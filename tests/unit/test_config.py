@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from hornsten.config import ConfigError, available_processes, load_process, normalise_value
+from hornsten.config.process import ConfigError, available_processes, load_process, normalise_value
 
 PROCESSES = Path(__file__).resolve().parents[2] / "processes"
 
@@ -25,8 +25,13 @@ def test_norrkoping_default_matches_the_seed_documents(norrkoping):
     ]
     assert {q.code for q in norrkoping.survey.choice_questions} == {"age_group", "gender", "district", "relation"}
     forums = {f.name for f in norrkoping.dialogue.forums}
-    assert {"Näringslivsrådet", "Pensionärsrådet", "Landsbygdsforum", "Rådet för funktionshinderfrågor",
-            "Samverkansgruppen Campus Norrköping"} <= forums
+    assert {
+        "Näringslivsrådet",
+        "Pensionärsrådet",
+        "Landsbygdsforum",
+        "Rådet för funktionshinderfrågor",
+        "Samverkansgruppen Campus Norrköping",
+    } <= forums
     assert [p.code for p in norrkoping.phases][:4] == ["survey", "cornerstones", "dialogue", "remiss"]
     kinds = {b.kind for b in norrkoping.remiss.bodies}
     assert {"parti", "nämnd", "styrelse", "kontor", "bolag"} <= kinds
@@ -105,7 +110,11 @@ def test_norrkoping_plans_the_remiss_round_and_the_goal_matrix(norrkoping):
     assert (round_.sent, round_.deadline) == (dt.date(2024, 12, 9), dt.date(2025, 2, 28))
     assert norrkoping.remiss.reminder_days == 14 and norrkoping.remiss.sections
     measures = [m for p in norrkoping.goals.purposes for m in p.measures]
-    assert {m.metric for m in measures} >= {"poll_share", "remiss_response_share", "dialogue_target_groups_reached_share"}
+    assert {m.metric for m in measures} >= {
+        "poll_share",
+        "remiss_response_share",
+        "dialogue_target_groups_reached_share",
+    }
     assert all(m.target is not None for m in measures)
 
 
@@ -117,7 +126,8 @@ def test_skelleftea_goal_matrix_has_four_purposes_and_thirteen_measures():
 
 def test_error_for_poll_measure_without_its_question(tmp_path):
     text = _base().replace(
-        'params: { question: "Vad tyckte du om mötet?", options: [Mycket bra, Ganska bra] }', "params: {}")
+        'params: { question: "Vad tyckte du om mötet?", options: [Mycket bra, Ganska bra] }', "params: {}"
+    )
     with pytest.raises(ConfigError, match=r"measure 'nojdhet' \(poll_share\) needs params \['question', 'options'\]"):
         load_process(_write(tmp_path, "skelleftea_2030", text))
 
@@ -129,7 +139,10 @@ def test_error_for_unknown_metric_names_the_key(tmp_path):
 
 
 def test_error_for_remiss_deadline_before_sending(tmp_path):
-    text = (PROCESSES / "norrkoping_vision_2035.yml").read_text(encoding="utf-8").replace(
-        "deadline: 2025-02-28", "deadline: 2024-11-28")
+    text = (
+        (PROCESSES / "norrkoping_vision_2035.yml")
+        .read_text(encoding="utf-8")
+        .replace("deadline: 2025-02-28", "deadline: 2024-11-28")
+    )
     with pytest.raises(ConfigError, match=r"deadline \(2024-11-28\) before sent \(2024-12-09\)"):
         load_process(_write(tmp_path, "norrkoping_vision_2035", text))

@@ -54,7 +54,9 @@ def test_survey_ingest_wiring(dagbag):
     assert "check_quality" in ingest.downstream_task_ids
     assert "in_survey_window" in ingest.upstream_task_ids
     dbt_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt_staging.")]
-    assert {"dbt_staging.stg_survey__responses.run", "dbt_staging.stg_survey__answers.run"} <= {t.task_id for t in dbt_tasks}
+    assert {"dbt_staging.stg_survey__responses.run", "dbt_staging.stg_survey__answers.run"} <= {
+        t.task_id for t in dbt_tasks
+    }
     # The quality gate stands before every dbt model.
     first_models = [t for t in dbt_tasks if not any(u.startswith("dbt_staging.") for u in t.upstream_task_ids)]
     assert first_models and all("check_quality" in t.upstream_task_ids for t in first_models)
@@ -64,7 +66,10 @@ def test_survey_ingest_wiring(dagbag):
 
 def test_dialogue_and_remiss_dags_are_triggered_by_the_assets_they_depend_on(dagbag):
     expected = {
-        "hornsten_dialogue": ("hornsten://norrkoping_vision_2035/marts/cornerstones", "dbt_dialogue.dialogue_compilation"),
+        "hornsten_dialogue": (
+            "hornsten://norrkoping_vision_2035/marts/cornerstones",
+            "dbt_dialogue.dialogue_compilation",
+        ),
         "hornsten_remiss": ("hornsten://norrkoping_vision_2035/marts/dialogue", "dbt_remiss.remiss_compilation"),
     }
     for dag_id, (asset_uri, compilation) in expected.items():
@@ -87,7 +92,7 @@ def test_components_dag_syncs_the_process_plan_before_dbt(dagbag):
 
 
 def test_reports_dag_has_a_task_per_scheduled_report(dagbag):
-    from hornsten.config import load_process
+    from hornsten.config.process import load_process
 
     dag = dagbag.dags["hornsten_reports"]
     reports = {s.report for s in load_process("norrkoping_vision_2035").reports.schedules}
@@ -96,7 +101,7 @@ def test_reports_dag_has_a_task_per_scheduled_report(dagbag):
 
 
 def test_every_task_alerts_the_data_engineers_when_it_fails(dagbag):
-    from hornsten.alerts import on_task_failure
+    from hornsten.airflow.alerts import on_task_failure
 
     for dag_id, dag in dagbag.dags.items():
         for task in dag.tasks:

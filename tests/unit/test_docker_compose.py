@@ -207,7 +207,7 @@ def test_every_airflow_service_is_checked(services: dict) -> None:
 
 @pytest.mark.parametrize("name", AIRFLOW_SERVICES)
 def test_airflow_service_mounts_project_folders(services: dict, name: str) -> None:
-    mounts = dict((target, source) for source, target in volume_pairs(services[name]))
+    mounts = {target: source for source, target in volume_pairs(services[name])}
     for folder, target in PROJECT_MOUNTS.items():
         assert target in mounts, f"{name} does not mount {target}"
         assert mounts[target].rstrip("/") == f"./{folder}", (
@@ -272,7 +272,7 @@ def test_airflow_config_options_exist(services: dict) -> None:
         for key in env_of(services[name]):
             if not key.startswith("AIRFLOW__"):
                 continue
-            section, option = key[len("AIRFLOW__"):].lower().split("__", 1)
+            section, option = key[len("AIRFLOW__") :].lower().split("__", 1)
             if section not in options:
                 assert section in {"celery", "cosmos"}, f"unknown config section in {key}"
                 continue
@@ -310,9 +310,7 @@ def test_long_running_airflow_services_wait_for_init_and_backends(services: dict
         assert depends_on.get("postgres", {}).get("condition") == "service_healthy", name
         assert depends_on.get("redis", {}).get("condition") == "service_healthy", name
         if name != "airflow-init":
-            assert (
-                depends_on.get("airflow-init", {}).get("condition") == "service_completed_successfully"
-            ), name
+            assert depends_on.get("airflow-init", {}).get("condition") == "service_completed_successfully", name
     worker_deps = services["airflow-worker"]["depends_on"]
     assert worker_deps["airflow-apiserver"]["condition"] == "service_healthy"
 
@@ -335,7 +333,7 @@ def test_mailpit_smtp_and_ui(services: dict) -> None:
 def test_postgres_initialises_both_databases(services: dict) -> None:
     postgres = services["postgres"]
     assert postgres["image"] == "postgres:16"
-    mounts = dict((target, source) for source, target in volume_pairs(postgres))
+    mounts = {target: source for source, target in volume_pairs(postgres)}
     init_mounts = {t: s for t, s in mounts.items() if t.startswith("/docker-entrypoint-initdb.d/")}
     assert list(init_mounts.values()) == ["./docker/postgres-init.sql"]
     sql = POSTGRES_INIT.read_text(encoding="utf-8")
@@ -360,9 +358,8 @@ def test_no_literal_secrets(services: dict) -> None:
     problems = []
     for name, service in services.items():
         for key, value in env_of(service).items():
-            if SECRET_NAME.search(key) and not key.endswith("_FILE"):
-                if not REQUIRED_REF.fullmatch(value):
-                    problems.append(f"{name}: {key} is not a required ${{...}} reference")
+            if SECRET_NAME.search(key) and not key.endswith("_FILE") and not REQUIRED_REF.fullmatch(value):
+                problems.append(f"{name}: {key} is not a required ${{...}} reference")
             for match in URI_CREDENTIALS.finditer(value):
                 if not REQUIRED_REF.fullmatch(match["password"]):
                     problems.append(f"{name}: {key} has a literal password in its URI")
@@ -484,9 +481,12 @@ def _compose_config(cli: list[str], env_file: Path) -> subprocess.CompletedProce
     # Variables from the shell would win over the env file: drop them.
     environ = {k: v for k, v in os.environ.items() if k not in env_example()}
     return subprocess.run(
-        [*cli, "--project-directory", str(REPO), "--env-file", str(env_file),
-         "-f", str(COMPOSE_FILE), "config", "-q"],
-        capture_output=True, text=True, check=False, timeout=120, env=environ,
+        [*cli, "--project-directory", str(REPO), "--env-file", str(env_file), "-f", str(COMPOSE_FILE), "config", "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=environ,
     )
 
 

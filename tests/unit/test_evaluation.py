@@ -1,6 +1,6 @@
 import pytest
 
-from hornsten.evaluation import EvaluationError, check_labels, format_report, read_labelled, score
+from hornsten.tagging.evaluation import EvaluationError, check_labels, format_report, read_labelled, score
 
 F = frozenset
 
@@ -34,8 +34,11 @@ def test_missing_prediction_counts_as_untagged():
 
 def test_read_labelled_and_errors(tmp_path):
     good = tmp_path / "a.csv"
-    good.write_text("id,question,text,components\nd1,idag,Bra bussar,kollektivtrafik\nd2,idag,Vet ej,\n"
-                    "d3,battre,\"Cykel, parker\",cykel_gang; gronomraden\n", encoding="utf-8")
+    good.write_text(
+        "id,question,text,components\nd1,idag,Bra bussar,kollektivtrafik\nd2,idag,Vet ej,\n"
+        'd3,battre,"Cykel, parker",cykel_gang; gronomraden\n',
+        encoding="utf-8",
+    )
     answers = read_labelled(good)
     assert [a.components for a in answers] == [F({"kollektivtrafik"}), F(), F({"cykel_gang", "gronomraden"})]
     bad = tmp_path / "b.csv"
@@ -47,7 +50,10 @@ def test_read_labelled_and_errors(tmp_path):
     with pytest.raises(EvaluationError, match="duplicate id '1'"):
         read_labelled(dup)
     with pytest.raises(EvaluationError, match="not in the codebook: nope"):
-        check_labels(answers + [type(answers[0])("z", "idag", "t", F({"nope"}))], {"kollektivtrafik", "cykel_gang", "gronomraden"})
+        check_labels(
+            answers + [type(answers[0])("z", "idag", "t", F({"nope"}))],
+            {"kollektivtrafik", "cykel_gang", "gronomraden"},
+        )
 
 
 def test_report_text_has_the_headline_figures():

@@ -1,7 +1,7 @@
 import pytest
 
-from hornsten.config import load_process
-from hornsten.population import PopulationError, age_groups, parse_age, read_scb
+from hornsten.committee.population import PopulationError, age_groups, parse_age, read_scb
+from hornsten.config.process import load_process
 
 
 @pytest.fixture(scope="module")
@@ -9,8 +9,10 @@ def norrkoping():
     return load_process("norrkoping_vision_2035")
 
 
-@pytest.mark.parametrize("text, expected", [("16 år", (16, 16)), ("20-24 år", (20, 24)), ("100+ år", (100, 200)),
-                                            ("totalt ålder", None), ("0 år", (0, 0))])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("16 år", (16, 16)), ("20-24 år", (20, 24)), ("100+ år", (100, 200)), ("totalt ålder", None), ("0 år", (0, 0))],
+)
 def test_parse_age(text, expected):
     assert parse_age(text) == expected
 
@@ -41,7 +43,7 @@ def test_scb_table_is_summed_into_groups(norrkoping, tmp_path):
 
 def test_unknown_regions_are_named(norrkoping, tmp_path):
     table = tmp_path / "scb.csv"
-    table.write_text('region;ålder;kön;2023\n0581R099 Norrköping Atlantis;16 år;män;5\n', encoding="utf-8")
+    table.write_text("region;ålder;kön;2023\n0581R099 Norrköping Atlantis;16 år;män;5\n", encoding="utf-8")
     with pytest.raises(PopulationError, match="match no district.*Atlantis"):
         read_scb(table, norrkoping)
 

@@ -1,4 +1,4 @@
-"""Tests for hornsten.privacy.
+"""Tests for hornsten.privacy.pseudonymise.
 
 The case lists and ``random_texts`` at module level are reused by
 tests/integration/test_personal_data_sql.py to prove the SQL detector agrees
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from hornsten import privacy
-from hornsten.privacy import (
+from hornsten.privacy import pseudonymise as privacy
+from hornsten.privacy.pseudonymise import (
     Finding,
     contains_personal_data,
     find_personal_data,
@@ -354,9 +354,7 @@ def test_multiple_findings_sorted_with_exact_placeholders() -> None:
         ("e-post", "anna@kommun.se"),
         ("telefon", "070-123 45 67"),
     ]
-    assert pseudonymise_text(text) == (
-        "Jag heter Anna, pnr [personnummer], mejla [e-post] eller ring [telefon]."
-    )
+    assert pseudonymise_text(text) == ("Jag heter Anna, pnr [personnummer], mejla [e-post] eller ring [telefon].")
 
 
 @pytest.mark.parametrize("text", ["0701234567@sms.telia.se", "19811218-9876@example.com"])
@@ -420,7 +418,7 @@ def test_finding_is_immutable() -> None:
 def test_sql_detector_uses_the_same_patterns() -> None:
     # Drift guard that runs without a database; behavioural agreement is
     # proven by tests/integration/test_personal_data_sql.py.
-    sql_file = Path(privacy.__file__).parent / "sql" / "personal_data_functions.sql"
+    sql_file = Path(privacy.__file__).parents[1] / "warehouse" / "sql" / "personal_data_functions.sql"
     # Adjacent SQL string literals split across lines are one string.
     sql = re.sub(r"'\s*\n\s*'", "", sql_file.read_text(encoding="utf-8"))
     for pattern in (privacy._PERSONNUMMER_RE, privacy._EMAIL_RE, privacy._PHONE_RE):
@@ -432,7 +430,7 @@ def test_sql_detector_uses_the_same_patterns() -> None:
 
 def test_keyed_hash_is_truncated_hmac_sha256_of_stripped_value() -> None:
     key = b"test-secret"
-    expected = hmac.new(key, "R-000123".encode(), hashlib.sha256).hexdigest()[:32]
+    expected = hmac.new(key, b"R-000123", hashlib.sha256).hexdigest()[:32]
     assert keyed_hash("  R-000123\n", key) == expected
     assert len(expected) == 32 and int(expected, 16) >= 0
 
@@ -462,7 +460,7 @@ def test_pseudonymised_output_never_contains_a_finding(seed: int) -> None:
     for text in random_texts(seed, 2000):
         findings = find_personal_data(text)
         assert findings == sorted(findings, key=lambda f: f.start)
-        assert all(0 <= a.start < a.end <= b.start for a, b in zip(findings, findings[1:]))
+        assert all(0 <= a.start < a.end <= b.start for a, b in zip(findings, findings[1:], strict=False))
         result = pseudonymise_text(text)
         assert find_personal_data(result) == [], (text, result)
         assert pseudonymise_text(result) == result

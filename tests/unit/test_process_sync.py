@@ -1,9 +1,9 @@
-"""The process configuration as the rows hornsten.process_sync writes to raw.process_*."""
+"""The process configuration as the rows hornsten.warehouse.process_sync writes to raw.process_*."""
 
 import json
 
-from hornsten.config import load_process
-from hornsten.process_sync import TABLES, config_rows
+from hornsten.config.process import load_process
+from hornsten.warehouse.process_sync import TABLES, config_rows
 
 
 def test_every_table_gets_rows_in_configuration_order(norrkoping):

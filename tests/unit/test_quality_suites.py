@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hornsten import quality
-from hornsten.config import load_process
-from hornsten.valuation import codebook_themes
+from hornsten.committee.valuation import codebook_themes
+from hornsten.config.process import load_process
+from hornsten.quality import checkpoint as quality
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +23,13 @@ def _bound(config, dataset: str, name: str) -> list[tuple[str, dict, bool]]:
 
 
 def _in_set(bound, column: str, condition: str | None = None) -> tuple[list, bool]:
-    matches = [(kw["value_set"], critical) for t, kw, critical in bound
-               if t == "expect_column_values_to_be_in_set" and kw["column"] == column
-               and (condition is None or (kw.get("row_condition") or {}).get("parameter") == condition)]
+    matches = [
+        (kw["value_set"], critical)
+        for t, kw, critical in bound
+        if t == "expect_column_values_to_be_in_set"
+        and kw["column"] == column
+        and (condition is None or (kw.get("row_condition") or {}).get("parameter") == condition)
+    ]
     assert len(matches) == 1, matches
     return matches[0]
 
@@ -39,7 +43,10 @@ def test_each_dataset_has_its_suite_file_and_every_batch_has_a_query(norrkoping)
         assert specs, dataset
         assert {s["batch"] for s in specs} <= set(queries), dataset
     assert {s["name"] for s in quality.load_suite_specs("dialogue")} == {
-        "dialogue_meetings", "dialogue_statements", "dialogue_poll_results"}
+        "dialogue_meetings",
+        "dialogue_statements",
+        "dialogue_poll_results",
+    }
     assert {s["name"] for s in quality.load_suite_specs("remiss")} == {"remiss_responses", "remiss_positions"}
 
 
@@ -69,12 +76,21 @@ def test_dialogue_meetings_bind_forums_target_groups_and_the_dialogue_window(nor
     assert forums == [f.code for f in norrkoping.dialogue.forums] and "pensionarsradet" in forums and critical
     groups, critical = _in_set(bound, "target_group")
     assert groups == [g.code for g in norrkoping.dialogue.target_groups] and "barn_unga" in groups and critical
-    window = next((kw, c) for t, kw, c in bound
-                  if t == "expect_column_values_to_be_between" and kw["column"] == "held_on")
-    assert window == ({"column": "held_on", "min_value": "2024-09-02", "max_value": "2024-11-29",
-                       "description": window[0]["description"]}, False)
-    participants = next((kw, c) for t, kw, c in bound
-                        if t == "expect_column_values_to_be_between" and kw["column"] == "participants")
+    window = next(
+        (kw, c) for t, kw, c in bound if t == "expect_column_values_to_be_between" and kw["column"] == "held_on"
+    )
+    assert window == (
+        {
+            "column": "held_on",
+            "min_value": "2024-09-02",
+            "max_value": "2024-11-29",
+            "description": window[0]["description"],
+        },
+        False,
+    )
+    participants = next(
+        (kw, c) for t, kw, c in bound if t == "expect_column_values_to_be_between" and kw["column"] == "participants"
+    )
     assert participants[0]["min_value"] == 0 and participants[0]["max_value"] > 0 and participants[1] is False
     pair = next((kw, c) for t, kw, c in bound if t == "expect_column_pair_values_to_be_equal")
     assert (pair[0]["column_A"], pair[0]["column_B"], pair[1]) == ("target_group", "forum_target_group", False)
@@ -113,12 +129,18 @@ def test_remiss_suites_bind_bodies_rounds_and_sections(norrkoping):
     assert _in_set(responses, "round") == (["remiss_2024"], True)
     sent = next((kw, c) for t, kw, c in responses if t == "expect_column_pair_values_a_to_be_greater_than_b")
     assert (sent[0]["column_A"], sent[0]["column_B"], sent[0]["or_equal"], sent[1]) == (
-        "received_on", "round_sent_on", True, False)
+        "received_on",
+        "round_sent_on",
+        True,
+        False,
+    )
 
     positions = _bound(norrkoping, "remiss", "remiss_positions")
     assert _in_set(positions, "item_kind") == (["cornerstone", "section"], True)
     assert _in_set(positions, "position") == (
-        ["instammer", "instammer_med_andringar", "instammer_inte", "ingen_asikt"], True)
+        ["instammer", "instammer_med_andringar", "instammer_inte", "ingen_asikt"],
+        True,
+    )
     assert _in_set(positions, "item", "section") == (["visionstext", "helheten", "uppfoljning"], True)
     themes, critical = _in_set(positions, "item", "cornerstone")
     assert "kultur_fritid" in themes and not critical

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from hornsten.config import ConfigError, ReportSchedule, load_process
+from hornsten.config.process import ConfigError, ReportSchedule, load_process
 from hornsten.reports.delivery import due, message_id, period_label
 from hornsten.reports.safety import safe_cell, share_text, suppressed
 
@@ -43,7 +43,7 @@ def test_one_period_per_day_and_a_stable_message_id(config):
 
 def test_schedules_are_validated_with_clear_messages(tmp_path):
     base = (load_process.__globals__["process_dir"]() / "norrkoping_vision_2035.yml").read_text(encoding="utf-8")
-    broken = base.replace("phase: cornerstones\n      cron: \"0 7 * * 1\"", "phase: hornstenar\n      cron: \"0 7 * * 1\"")
+    broken = base.replace('phase: cornerstones\n      cron: "0 7 * * 1"', 'phase: hornstenar\n      cron: "0 7 * * 1"')
     path = tmp_path / "norrkoping_vision_2035.yml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"phase 'hornstenar' is not among the phases"):

@@ -1,4 +1,4 @@
-"""Tests for hornsten.sample: the sample survey exports and their ground truth."""
+"""Tests for hornsten.demo.survey_sample: the sample survey exports and their ground truth."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from hornsten.config import ProcessConfig, load_process, normalise_value
-from hornsten.sample import FORMATS, SampleResult, generate_sample
+from hornsten.config.process import ProcessConfig, load_process, normalise_value
+from hornsten.demo.survey_sample import FORMATS, SampleResult, generate_sample
 
 REFERENCE = Path("/work/shared/reference/components.csv")
 ENCODINGS = {"csv": "utf-8", "csv-bom": "utf-8-sig", "excel-csv": "cp1252", "limesurvey": "utf-8"}
@@ -222,7 +222,7 @@ def test_same_seed_gives_identical_bytes_and_another_seed_does_not(norrkoping, t
     assert len(names) == 8  # five exports, the re-delivery, labels.csv and manifest.json
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    for sample_a, sample_c in zip(first.files, other.files):
+    for sample_a, sample_c in zip(first.files, other.files, strict=False):
         assert sample_a.path.read_bytes() != sample_c.path.read_bytes()
     assert [f.rows for f in first.files] == [f.rows for f in second.files]
 
@@ -269,9 +269,13 @@ def test_manifest_lists_exactly_the_malformed_rows(config_name, tmp_path):
     result = generate_sample(config, 3000, 3, ["all"], tmp_path)
     manifest = manifest_of(result)
     reasons = collections.Counter()
-    for sample, entry in zip(result.files, manifest["files"]):
+    for sample, entry in zip(result.files, manifest["files"], strict=False):
         header, rows = read_file(sample.path, sample.format)
-        found = {number for number, row in enumerate(rows, start=2) if problems(config, layout_of(config, sample.layout), header, row)}
+        found = {
+            number
+            for number, row in enumerate(rows, start=2)
+            if problems(config, layout_of(config, sample.layout), header, row)
+        }
         listed = {m["row_number"] for m in entry["malformed"]}
         assert found == listed, sample.path.name
         assert sample.malformed == len(listed) >= 1  # >= 50 rows: at least one
@@ -285,7 +289,7 @@ def test_good_rows_are_inside_the_survey_window_and_bad_ones_are_not(small, norr
     start, end = norrkoping.survey_window
     manifest = manifest_of(small)
     checked = 0
-    for sample, entry in zip(small.files, manifest["files"]):
+    for sample, entry in zip(small.files, manifest["files"], strict=False):
         layout = layout_of(norrkoping, sample.layout)
         header, rows = read_file(sample.path, sample.format)
         malformed = {m["row_number"]: m["reason"] for m in entry["malformed"]}
@@ -305,11 +309,11 @@ def test_good_rows_are_inside_the_survey_window_and_bad_ones_are_not(small, norr
 @pytest.mark.parametrize("size", ["small", "medium"])
 def test_platform_reader_quarantines_exactly_the_listed_rows(size, request, norrkoping):
     """Cross-check with the ingest's own reader and row rules."""
-    from hornsten.sources import open_export
-    from hornsten.survey_rows import RejectedRow, RowParser, choose_layout
+    from hornsten.survey.rows import RejectedRow, RowParser, choose_layout
+    from hornsten.survey.sources import open_export
 
     result = request.getfixturevalue(size)
-    for sample, entry in zip(result.files, manifest_of(result)["files"]):
+    for sample, entry in zip(result.files, manifest_of(result)["files"], strict=False):
         with open_export(sample.path) as export:
             layout, mapping = choose_layout(norrkoping, export.header, sample.path.name)
             assert layout.name == sample.layout
@@ -326,7 +330,9 @@ def test_respondents_skew_old_and_female_like_real_surveys(medium, norrkoping):
     lookup = norrkoping.choice_lookups
     ages = collections.Counter(lookup["age_group"].get(normalise_value(r[6])) for r in rows if len(r) == len(header))
     genders = collections.Counter(lookup["gender"].get(normalise_value(r[7])) for r in rows if len(r) == len(header))
-    districts = collections.Counter(lookup["district"].get(normalise_value(r[8])) for r in rows if len(r) == len(header))
+    districts = collections.Counter(
+        lookup["district"].get(normalise_value(r[8])) for r in rows if len(r) == len(header)
+    )
     assert ages["65-79"] + ages["80+"] > 3 * ages["16-24"]
     assert 0 < ages["0-15"] < ages["16-24"]  # a few children
     assert genders["kvinna"] > genders["man"] > 10 * genders["annat"]
@@ -338,7 +344,9 @@ def test_arrivals_peak_at_launch_and_after_reminders_in_local_evening_hours(norr
     result = generate_sample(norrkoping, 20000, 5, ["csv"], tmp_path)
     _, rows = read_file(result.files[0].path, "csv")
     malformed = {m["row_number"] for m in manifest_of(result)["files"][0]["malformed"]}
-    stamps = [dt.datetime.strptime(r[1], "%Y-%m-%d %H:%M:%S") for n, r in enumerate(rows, start=2) if n not in malformed]
+    stamps = [
+        dt.datetime.strptime(r[1], "%Y-%m-%d %H:%M:%S") for n, r in enumerate(rows, start=2) if n not in malformed
+    ]
     days = collections.Counter(s.date() for s in stamps)
     launch = norrkoping.phase("survey").start
     assert days[launch] == max(days.values())
@@ -405,7 +413,7 @@ def test_answers_are_varied_swedish_with_noise(medium, norrkoping):
 
 
 def test_personal_data_count_matches_the_platform_detector(medium, norrkoping):
-    from hornsten.privacy import contains_personal_data
+    from hornsten.privacy.pseudonymise import contains_personal_data
 
     text_codes = {q.code for q in norrkoping.survey.text_questions}
     total = 0
@@ -429,8 +437,8 @@ def test_respondent_ids_are_given_for_some_rows(medium):
 
 
 def test_question_styles_follow_the_wording_and_position():
-    from hornsten.config import Question
-    from hornsten.sample import _question_styles
+    from hornsten.config.process import Question
+    from hornsten.demo.survey_sample import _question_styles
 
     def ask(*texts: str) -> list[str]:
         return _question_styles([Question(code=f"q{i}", kind="text", text=t) for i, t in enumerate(texts)])
@@ -467,7 +475,15 @@ def test_skelleftea_works_without_limesurvey_and_without_norrkoping_places(skell
     assert len(result.warnings) == 1 and "limesurvey" in result.warnings[0]
     assert manifest_of(result)["warnings"] == result.warnings
     header, rows = read_file(result.files[0].path, "csv")
-    assert header == ["Löpnummer", "Datum", *[q.text for q in skelleftea.survey.text_questions], "Ålder", "Kön", "Mötesort", "Mötestyp"]
+    assert header == [
+        "Löpnummer",
+        "Datum",
+        *[q.text for q in skelleftea.survey.text_questions],
+        "Ålder",
+        "Kön",
+        "Mötesort",
+        "Mötestyp",
+    ]
     assert sum(f.rows for f in result.files[:-1]) == 600
     text = "\n".join(answers_by_key(result, skelleftea).values())
     for landmark in ("Strömmen", "Bråviken", "Knäppingsborg", "Ostlänken", "Norrköping", "Himmelstalund"):

@@ -3,7 +3,7 @@ import codecs
 import pytest
 from openpyxl import Workbook
 
-from hornsten.sources import SourceError, fingerprint, open_export, sniff_delimiter
+from hornsten.survey.sources import SourceError, fingerprint, open_export, sniff_delimiter
 from tests.exports import HEADER, good_row, write_csv
 
 
@@ -73,23 +73,20 @@ def test_xlsx_rows_stream_with_typed_cells(tmp_path):
     book.save(path)
     with open_export(path) as export:
         assert export.kind == "xlsx" and export.header == HEADER
-        (number, values), = list(export.rows)
+        ((number, values),) = list(export.rows)
     assert number == 2 and values[1] == dt.datetime(2024, 3, 21, 9, 30) and values[0] == "41"
 
 
 def test_unsupported_and_broken_files_give_clear_errors(tmp_path):
     pdf = tmp_path / "export.pdf"
     pdf.write_bytes(b"%PDF")
-    with pytest.raises(SourceError, match="unsupported file type .pdf"):
-        with open_export(pdf):
-            pass
+    with pytest.raises(SourceError, match="unsupported file type .pdf"), open_export(pdf):
+        pass
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a zip")
-    with pytest.raises(SourceError, match="not a readable Excel workbook"):
-        with open_export(fake):
-            pass
+    with pytest.raises(SourceError, match="not a readable Excel workbook"), open_export(fake):
+        pass
     empty = tmp_path / "empty.csv"
     empty.write_text("")
-    with pytest.raises(SourceError, match="empty"):
-        with open_export(empty):
-            pass
+    with pytest.raises(SourceError, match="empty"), open_export(empty):
+        pass

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from hornsten.config import load_process
-from hornsten.sources import SourceError
-from hornsten.survey_rows import ParsedResponse, RejectedRow, RowParser, choose_layout
+from hornsten.config.process import load_process
+from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
+from hornsten.survey.sources import SourceError
 from tests.exports import HEADER, good_row
 
 
@@ -19,13 +19,36 @@ def test_standard_layout_is_chosen_and_maps_every_field():
     config = load_process("norrkoping_vision_2035")
     layout, mapping = choose_layout(config, HEADER, "x.csv")
     assert layout.name == "standard"
-    assert set(mapping) == {"response_id", "submitted_at", "respondent_id", "idag", "battre", "framtid",
-                            "age_group", "gender", "district", "relation"}
+    assert set(mapping) == {
+        "response_id",
+        "submitted_at",
+        "respondent_id",
+        "idag",
+        "battre",
+        "framtid",
+        "age_group",
+        "gender",
+        "district",
+        "relation",
+    }
 
 
 def test_limesurvey_layout_is_recognised_by_question_codes():
     config = load_process("norrkoping_vision_2035")
-    header = ["id", "submitdate", "lastpage", "startlanguage", "token", "Q01", "Q02", "Q03", "ALDER", "KON", "OMRADE", "RELATION"]
+    header = [
+        "id",
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "token",
+        "Q01",
+        "Q02",
+        "Q03",
+        "ALDER",
+        "KON",
+        "OMRADE",
+        "RELATION",
+    ]
     layout, mapping = choose_layout(config, header, "lime.csv")
     assert layout.name == "limesurvey" and mapping["framtid"] == 7
 
@@ -54,7 +77,12 @@ def test_unanswered_questions_are_left_out(parser):
 @pytest.mark.parametrize(
     "row, reason",
     [
-        (good_row("", ), "missing response id (column 'Svars-ID')"),
+        (
+            good_row(
+                "",
+            ),
+            "missing response id (column 'Svars-ID')",
+        ),
         (good_row("1", submitted="igår"), "bad date 'igår' in column 'Inskickad'"),
         (good_row("1", submitted="31/02/2024 25:61"), "bad date '31/02/2024 25:61'"),
         (good_row("1", submitted="2024-02-01 10:00"), "outside the survey window 2024-03-18 – 2024-05-05"),

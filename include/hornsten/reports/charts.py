@@ -26,10 +26,18 @@ def _pyplot():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({
-        "font.family": FONT, "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
-        "axes.titlesize": 10, "axes.titleweight": "bold", "svg.fonttype": "none", "svg.hashsalt": "hornsten",
-    })
+    plt.rcParams.update(
+        {
+            "font.family": FONT,
+            "font.size": 9,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.titlesize": 10,
+            "axes.titleweight": "bold",
+            "svg.fonttype": "none",
+            "svg.hashsalt": "hornsten",
+        }
+    )
     return plt
 
 
@@ -48,8 +56,15 @@ def _percent(value: float) -> str:
     return f"{value * 100:.0f} %"
 
 
-def horizontal_bars(key: str, title: str, labels: Sequence[str], values: Sequence[float],
-                    as_share: bool = True, highlight: Sequence[bool] | None = None, xlabel: str = "") -> Chart:
+def horizontal_bars(
+    key: str,
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    as_share: bool = True,
+    highlight: Sequence[bool] | None = None,
+    xlabel: str = "",
+) -> Chart:
     """Ranked bars, largest on top, each labelled with its value."""
     plt = _pyplot()
     height = 0.9 + 0.32 * max(len(labels), 1)
@@ -60,21 +75,34 @@ def horizontal_bars(key: str, title: str, labels: Sequence[str], values: Sequenc
     ax.set_yticks(positions, labels=labels)
     top = max(values, default=0) or 1
     ax.set_xlim(0, top * 1.18)
-    for y, value in zip(positions, values):
-        ax.text(value + top * 0.01, y, _percent(value) if as_share else f"{value:,.0f}".replace(",", "\u2009"),
-                va="center", fontsize=8)
+    for y, value in zip(positions, values, strict=False):
+        ax.text(
+            value + top * 0.01,
+            y,
+            _percent(value) if as_share else f"{value:,.0f}".replace(",", "\u2009"),
+            va="center",
+            fontsize=8,
+        )
     ax.xaxis.set_visible(False)
     ax.spines["bottom"].set_visible(False)
     ax.set_title(title, loc="left")
     if xlabel:
         ax.set_xlabel(xlabel)
     alt = f"{title}: " + "; ".join(
-        f"{label} {_percent(v) if as_share else f'{v:,.0f}'}" for label, v in zip(labels, values))
+        f"{label} {_percent(v) if as_share else f'{v:,.0f}'}" for label, v in zip(labels, values, strict=False)
+    )
     return _finish(fig, key, title, alt)
 
 
-def compared_bars(key: str, title: str, labels: Sequence[str], first: Sequence[float], second: Sequence[float],
-                  first_label: str, second_label: str) -> Chart:
+def compared_bars(
+    key: str,
+    title: str,
+    labels: Sequence[str],
+    first: Sequence[float],
+    second: Sequence[float],
+    first_label: str,
+    second_label: str,
+) -> Chart:
     """Two shares side by side per group (e.g. respondents against population)."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.2, 0.9 + 0.42 * max(len(labels), 1)))
@@ -87,7 +115,8 @@ def compared_bars(key: str, title: str, labels: Sequence[str], first: Sequence[f
     ax.set_title(title, loc="left")
     alt = f"{title}: " + "; ".join(
         f"{label} {first_label.lower()} {_percent(a)}, {second_label.lower()} {_percent(b)}"
-        for label, a, b in zip(labels, first, second))
+        for label, a, b in zip(labels, first, second, strict=False)
+    )
     return _finish(fig, key, title, alt)
 
 
@@ -108,13 +137,13 @@ def daily_line(key: str, title: str, days: Sequence, counts: Sequence[int], cumu
         twin.spines["top"].set_visible(False)
     fig.autofmt_xdate()
     ax.set_title(title, loc="left")
-    alt = f"{title}: {sum(counts)} svar på {len(counts)} dagar" + (
-        f", flest {max(counts)} en dag" if counts else "")
+    alt = f"{title}: {sum(counts)} svar på {len(counts)} dagar" + (f", flest {max(counts)} en dag" if counts else "")
     return _finish(fig, key, title, alt)
 
 
-def stacked_positions(key: str, title: str, labels: Sequence[str], series: dict[str, Sequence[int]],
-                      colours: Sequence[str] | None = None) -> Chart:
+def stacked_positions(
+    key: str, title: str, labels: Sequence[str], series: dict[str, Sequence[int]], colours: Sequence[str] | None = None
+) -> Chart:
     """Counts per category stacked per row (e.g. remiss positions per cornerstone)."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.2, 0.9 + 0.42 * max(len(labels), 1)))
@@ -122,13 +151,15 @@ def stacked_positions(key: str, title: str, labels: Sequence[str], series: dict[
     left = [0] * len(labels)
     palette = list(colours or ["#2e7d32", "#9ccc65", "#e57373", "#bdbdbd", "#eeeeee"])
     for index, (name, values) in enumerate(series.items()):
-        ax.barh(positions, values, left=left, color=palette[index % len(palette)], label=name, height=0.6,
-                edgecolor="white")
-        left = [a + b for a, b in zip(left, values)]
+        ax.barh(
+            positions, values, left=left, color=palette[index % len(palette)], label=name, height=0.6, edgecolor="white"
+        )
+        left = [a + b for a, b in zip(left, values, strict=False)]
     ax.set_yticks(positions, labels=labels)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=min(len(series), 5), frameon=False, fontsize=8)
     ax.set_title(title, loc="left")
     alt = f"{title}: " + "; ".join(
         f"{label}: " + ", ".join(f"{name} {values[i]}" for name, values in series.items())
-        for i, label in enumerate(labels))
+        for i, label in enumerate(labels)
+    )
     return _finish(fig, key, title, alt)

@@ -1,4 +1,4 @@
-""""Komponenter och teman" — weekly during the survey and at its close.
+""" "Komponenter och teman" — weekly during the survey and at its close.
 
 What the respondents write about: the share of respondents mentioning each component
 and theme, unweighted (as the answers came in) and weighted (age groups, genders and
@@ -31,40 +31,71 @@ TOP_THEMES_PER_GROUP = 3
 WEIGHTING_NOTE = (
     "Rang efter den viktade andelen. Andel: andel av de svarande som tar upp komponenten eller temat. "
     "Viktad: åldersgrupper, kön och stadsdelar väger som i befolkningen. "
-    "Grupper med färre än 5 svarande visas som –.")
+    "Grupper med färre än 5 svarande visas som –."
+)
 
 
 def build(conn, config, period: str | None = None) -> Report:
     period = report_period(config, period)
-    coverage = {r["question_code"]: r for r in rows(conn, """
+    coverage = {
+        r["question_code"]: r
+        for r in rows(
+            conn,
+            """
         select question_code, answers, answers_tagged, share_tagged, components_per_answer
-        from marts.codebook_coverage""", needs=NEEDS)}
-    components = rows(conn, """
+        from marts.codebook_coverage""",
+            needs=NEEDS,
+        )
+    }
+    components = rows(
+        conn,
+        """
         select question_code, component, component_label, is_suppressed, base_respondents,
                respondents_mentioning, share, weighted_share, rank_in_group
         from marts.component_shares
         where cut = 'alla'
-        order by question_code, rank_in_group nulls last, component_label""", needs=NEEDS)
-    themes = rows(conn, """
+        order by question_code, rank_in_group nulls last, component_label""",
+        needs=NEEDS,
+    )
+    themes = rows(
+        conn,
+        """
         select question_code, theme, theme_label, is_suppressed, base_respondents,
                respondents_mentioning, share, weighted_share, rank_in_group
         from marts.theme_shares
         where cut = 'alla'
-        order by question_code, rank_in_group nulls last, theme_label""", needs=NEEDS)
-    component_themes = {r["component"]: r["theme"] for r in rows(conn, """
-        select distinct component, theme from marts.response_components""", needs=NEEDS)}
-    component_groups = rows(conn, """
+        order by question_code, rank_in_group nulls last, theme_label""",
+        needs=NEEDS,
+    )
+    component_themes = {
+        r["component"]: r["theme"]
+        for r in rows(
+            conn,
+            """
+        select distinct component, theme from marts.response_components""",
+            needs=NEEDS,
+        )
+    }
+    component_groups = rows(
+        conn,
+        """
         select cut, group_value, component, is_suppressed, weighted_share, share
         from marts.component_shares
-        where question_code = 'alla' and cut in ('age_group', 'gender')""", needs=NEEDS)
-    theme_groups = rows(conn, """
+        where question_code = 'alla' and cut in ('age_group', 'gender')""",
+        needs=NEEDS,
+    )
+    theme_groups = rows(
+        conn,
+        """
         select cut, group_value, theme, theme_label, is_suppressed, base_respondents, respondents_mentioning,
                share, weighted_share, rank_in_group
         from marts.theme_shares
-        where question_code = 'alla' and cut <> 'alla'""", needs=NEEDS)
+        where question_code = 'alla' and cut <> 'alla'""",
+        needs=NEEDS,
+    )
 
     theme_labels = {t["theme"]: t["theme_label"] for t in themes}
-    questions = [q for q in config.survey.text_questions]
+    questions = list(config.survey.text_questions)
     overall = [c for c in components if c["question_code"] == "alla"]
     overall_themes = [t for t in themes if t["question_code"] == "alla"]
     by_question = {q.code: [c for c in components if c["question_code"] == q.code] for q in questions}
@@ -74,8 +105,10 @@ def build(conn, config, period: str | None = None) -> Report:
         _themes_section(overall_themes, themes, questions),
         _components_section(overall, components, questions, component_themes, theme_labels),
     ]
-    sections += [_question_section(index, question, by_question[question.code], coverage.get(question.code))
-                 for index, question in enumerate(questions, start=1)]
+    sections += [
+        _question_section(index, question, by_question[question.code], coverage.get(question.code))
+        for index, question in enumerate(questions, start=1)
+    ]
     sections.append(_groups_section(config, overall, component_groups, theme_groups))
     return Report(
         name="components",
@@ -110,9 +143,11 @@ def _summary(overall: list[dict], overall_themes: list[dict]) -> str:
     theme, component = top_themes[0], top_components[0]
     how = ", viktat" if weighted else ""
     field = "weighted_share" if weighted else "share"
-    return (f"Vanligast är temat {quoted(theme['theme_label'])} ({share_text(as_float(theme[field]))} av de "
-            f"svarande{how}) och komponenten {quoted(component['component_label'])} "
-            f"({share_text(as_float(component[field]))}).")
+    return (
+        f"Vanligast är temat {quoted(theme['theme_label'])} ({share_text(as_float(theme[field]))} av de "
+        f"svarande{how}) och komponenten {quoted(component['component_label'])} "
+        f"({share_text(as_float(component[field]))})."
+    )
 
 
 def _overview(overall: list[dict], overall_themes: list[dict], coverage: dict) -> Section:
@@ -121,17 +156,25 @@ def _overview(overall: list[dict], overall_themes: list[dict], coverage: dict) -
     section.key_figures.append(KeyFigure("svarande på de öppna frågorna", number_text(base)))
     total = coverage.get("alla")
     if total:
-        section.key_figures.append(KeyFigure(
-            "av svaren kopplade till komponenter", share_text(as_float(total["share_tagged"])),
-            f"{number_text(total['answers_tagged'])} av {number_text(total['answers'])} svar"))
-    section.key_figures.append(KeyFigure(
-        "komponenter nämnda", number_text(len(_ranked(overall))), f"av {number_text(len(overall))} i kodboken"))
+        section.key_figures.append(
+            KeyFigure(
+                "av svaren kopplade till komponenter",
+                share_text(as_float(total["share_tagged"])),
+                f"{number_text(total['answers_tagged'])} av {number_text(total['answers'])} svar",
+            )
+        )
+    section.key_figures.append(
+        KeyFigure(
+            "komponenter nämnda", number_text(len(_ranked(overall))), f"av {number_text(len(overall))} i kodboken"
+        )
+    )
     section.key_figures.append(KeyFigure("teman nämnda", number_text(len(_ranked(overall_themes)))))
     section.paragraphs.append(
         "Varje svar på de öppna frågorna kopplas till de komponenter det tar upp, och komponenterna hör till "
         "teman. Andelarna visas både oviktade – så som svaren kom in – och viktade, så att åldersgrupper, kön "
         "och stadsdelar väger som i befolkningen. Skiljer sig de två åt har grupper som svarat mer än andra "
-        "påverkat resultatet.")
+        "påverkat resultatet."
+    )
     differences = [c for c in _ranked(overall) if c["weighted_share"] is not None and c["share"] is not None]
     differences.sort(key=lambda c: -abs(as_float(c["weighted_share"]) - as_float(c["share"])))
     for c in differences[:3]:
@@ -139,7 +182,8 @@ def _overview(overall: list[dict], overall_themes: list[dict], coverage: dict) -
             break
         section.bullets.append(
             f"{c['component_label']}: {share_text(as_float(c['share']))} oviktat, "
-            f"{share_text(as_float(c['weighted_share']))} viktat.")
+            f"{share_text(as_float(c['weighted_share']))} viktat."
+        )
     if section.bullets:
         section.paragraphs.append("Störst skillnad mellan oviktad och viktad andel:")
     return section
@@ -148,8 +192,11 @@ def _overview(overall: list[dict], overall_themes: list[dict], coverage: dict) -
 def _share_cells(item: dict | None) -> tuple:
     if item is None or item["is_suppressed"]:
         return ("–", "–", "–")
-    return (int(item["respondents_mentioning"] or 0), share_text(as_float(item["share"])),
-            share_text(as_float(item["weighted_share"])))
+    return (
+        int(item["respondents_mentioning"] or 0),
+        share_text(as_float(item["share"])),
+        share_text(as_float(item["weighted_share"])),
+    )
 
 
 def _weighted_cell(found: dict | None) -> str:
@@ -174,10 +221,16 @@ def _themes_section(overall_themes: list[dict], themes: list[dict], questions) -
     section.paragraphs.append(
         f"{quoted(ranked[0]['theme_label'])} är det tema som flest tar upp, följt av "
         f"{join_sv([quoted(t['theme_label']) for t in ranked[1:3]])}. Ett tema räknas som nämnt när svaret tar upp "
-        "någon av dess komponenter.")
-    section.charts.append(charts.horizontal_bars(
-        "teman", "Teman, andel av de svarande" + (" (viktat)" if key == "weighted_share" else ""),
-        [t["theme_label"] for t in ranked], [as_float(t[key]) or 0 for t in ranked]))
+        "någon av dess komponenter."
+    )
+    section.charts.append(
+        charts.horizontal_bars(
+            "teman",
+            "Teman, andel av de svarande" + (" (viktat)" if key == "weighted_share" else ""),
+            [t["theme_label"] for t in ranked],
+            [as_float(t[key]) or 0 for t in ranked],
+        )
+    )
     per_question = {(t["question_code"], t["theme"]): t for t in themes}
     names, note = _question_columns(questions)
     table_rows = []
@@ -187,10 +240,16 @@ def _themes_section(overall_themes: list[dict], themes: list[dict], questions) -
             found = per_question.get((q.code, t["theme"]))
             cells.append(_weighted_cell(found))
         table_rows.append(tuple(cells))
-    section.tables.append(Table(
-        "Teman", "Teman, alla frågor och per fråga",
-        ["Rang", "Tema", "Svarande som nämner", "Andel", "Andel, viktad", *names], table_rows,
-        show_rows=20, note=f"{note}. {WEIGHTING_NOTE}"))
+    section.tables.append(
+        Table(
+            "Teman",
+            "Teman, alla frågor och per fråga",
+            ["Rang", "Tema", "Svarande som nämner", "Andel", "Andel, viktad", *names],
+            table_rows,
+            show_rows=20,
+            note=f"{note}. {WEIGHTING_NOTE}",
+        )
+    )
     return section
 
 
@@ -213,10 +272,16 @@ def _components_section(overall, components, questions, component_themes, theme_
     top = ranked[:TOP_OVERALL]
     section.paragraphs.append(
         f"De {len(top)} komponenter som flest svarande tar upp i någon av frågorna. Alla "
-        f"{len(overall)} komponenter finns i tabellen och i Excel-filen.")
-    section.charts.append(charts.horizontal_bars(
-        "komponenter_alla", "Vanligaste komponenterna, alla frågor" + (" (viktat)" if key == "weighted_share" else ""),
-        [c["component_label"] for c in top], [as_float(c[key]) or 0 for c in top]))
+        f"{len(overall)} komponenter finns i tabellen och i Excel-filen."
+    )
+    section.charts.append(
+        charts.horizontal_bars(
+            "komponenter_alla",
+            "Vanligaste komponenterna, alla frågor" + (" (viktat)" if key == "weighted_share" else ""),
+            [c["component_label"] for c in top],
+            [as_float(c[key]) or 0 for c in top],
+        )
+    )
     per_question = {(c["question_code"], c["component"]): c for c in components}
     names, note = _question_columns(questions)
     table_rows = []
@@ -227,10 +292,16 @@ def _components_section(overall, components, questions, component_themes, theme_
             found = per_question.get((q.code, c["component"]))
             cells.append(_weighted_cell(found))
         table_rows.append(tuple(cells))
-    section.tables.append(Table(
-        "Komponenter", "Alla komponenter, alla frågor och per fråga",
-        ["Rang", "Komponent", "Tema", "Svarande som nämner", "Andel", "Andel, viktad", *names], table_rows,
-        show_rows=15, note=f"{note}. {WEIGHTING_NOTE}"))
+    section.tables.append(
+        Table(
+            "Komponenter",
+            "Alla komponenter, alla frågor och per fråga",
+            ["Rang", "Komponent", "Tema", "Svarande som nämner", "Andel", "Andel, viktad", *names],
+            table_rows,
+            show_rows=15,
+            note=f"{note}. {WEIGHTING_NOTE}",
+        )
+    )
     return section
 
 
@@ -239,10 +310,12 @@ def _question_section(index: int, question, items: list[dict], coverage: dict | 
     base = next((c["base_respondents"] for c in items if c["base_respondents"] is not None), None)
     section.key_figures.append(KeyFigure("svarande på frågan", number_text(base)))
     if coverage:
-        section.key_figures.append(KeyFigure(
-            "av svaren kopplade till komponenter", share_text(as_float(coverage["share_tagged"]))))
-        section.key_figures.append(KeyFigure(
-            "komponenter per svar", number_text(as_float(coverage["components_per_answer"])), "i genomsnitt"))
+        section.key_figures.append(
+            KeyFigure("av svaren kopplade till komponenter", share_text(as_float(coverage["share_tagged"])))
+        )
+        section.key_figures.append(
+            KeyFigure("komponenter per svar", number_text(as_float(coverage["components_per_answer"])), "i genomsnitt")
+        )
     ranked = _ranked(items)
     if not ranked:
         section.paragraphs.append("Inga svar på frågan har kopplats till komponenter ännu.")
@@ -250,17 +323,29 @@ def _question_section(index: int, question, items: list[dict], coverage: dict | 
     key = _key(items)
     top = ranked[:TOP_PER_QUESTION]
     section.paragraphs.append(
-        f"Vanligast i svaren på frågan är {join_sv([quoted(c['component_label']) for c in top[:3]])}.")
-    section.charts.append(charts.horizontal_bars(
-        f"komponenter_{question.code}", f"Fråga {index}: vanligaste komponenterna"
-        + (" (viktat)" if key == "weighted_share" else ""),
-        [c["component_label"] for c in top], [as_float(c[key]) or 0 for c in top]))
-    table_rows = [(rank, c["component_label"], *_share_cells(c))
-                  for rank, c in _all_in_rank_order(items, "component_label")]
-    section.tables.append(Table(
-        f"Fråga {index} – {question.code}", f"Fråga {index}: alla komponenter",
-        ["Rang", "Komponent", "Svarande som nämner", "Andel", "Andel, viktad"], table_rows, show_rows=10,
-        note=WEIGHTING_NOTE))
+        f"Vanligast i svaren på frågan är {join_sv([quoted(c['component_label']) for c in top[:3]])}."
+    )
+    section.charts.append(
+        charts.horizontal_bars(
+            f"komponenter_{question.code}",
+            f"Fråga {index}: vanligaste komponenterna" + (" (viktat)" if key == "weighted_share" else ""),
+            [c["component_label"] for c in top],
+            [as_float(c[key]) or 0 for c in top],
+        )
+    )
+    table_rows = [
+        (rank, c["component_label"], *_share_cells(c)) for rank, c in _all_in_rank_order(items, "component_label")
+    ]
+    section.tables.append(
+        Table(
+            f"Fråga {index} – {question.code}",
+            f"Fråga {index}: alla komponenter",
+            ["Rang", "Komponent", "Svarande som nämner", "Andel", "Andel, viktad"],
+            table_rows,
+            show_rows=10,
+            note=WEIGHTING_NOTE,
+        )
+    )
     return section
 
 
@@ -268,10 +353,13 @@ def _groups_section(config, overall: list[dict], component_groups: list[dict], t
     section = Section("Skillnader mellan grupper")
     section.paragraphs.append(
         "Viktade andelar per åldersgrupp och kön, och de vanligaste temana i varje grupp. Grupper med färre än "
-        f"{MIN_GROUP_SIZE} svarande redovisas inte (–).")
+        f"{MIN_GROUP_SIZE} svarande redovisas inte (–)."
+    )
     order = [c for _, c in _all_in_rank_order(overall, "component_label")]
-    for cut, title, sheet in (("age_group", "Komponenter per åldersgrupp (viktat)", "Komponenter per ålder"),
-                              ("gender", "Komponenter per kön (viktat)", "Komponenter per kön")):
+    for cut, title, sheet in (
+        ("age_group", "Komponenter per åldersgrupp (viktat)", "Komponenter per ålder"),
+        ("gender", "Komponenter per kön (viktat)", "Komponenter per kön"),
+    ):
         cells = {(g["group_value"], g["component"]): g for g in component_groups if g["cut"] == cut}
         groups = _group_order(config, cut, {g for g, _ in cells})
         if not groups:
@@ -281,12 +369,17 @@ def _groups_section(config, overall: list[dict], component_groups: list[dict], t
             row = [c["component_label"]]
             for group in groups:
                 found = cells.get((group, c["component"]))
-                row.append("–" if found is None or found["is_suppressed"]
-                           else share_text(as_float(found["weighted_share"] if found["weighted_share"] is not None
-                                                    else found["share"])))
+                row.append(
+                    "–"
+                    if found is None or found["is_suppressed"]
+                    else share_text(
+                        as_float(found["weighted_share"] if found["weighted_share"] is not None else found["share"])
+                    )
+                )
             table_rows.append(tuple(row))
-        section.tables.append(Table(
-            sheet, title, ["Komponent", *[group_label(config, cut, g) for g in groups]], table_rows, show_rows=12))
+        section.tables.append(
+            Table(sheet, title, ["Komponent", *[group_label(config, cut, g) for g in groups]], table_rows, show_rows=12)
+        )
 
     by_group: dict[tuple[str, str], list[dict]] = {}
     for t in theme_groups:
@@ -302,25 +395,37 @@ def _groups_section(config, overall: list[dict], component_groups: list[dict], t
             key = _key(items)
             named = [f"{t['theme_label']} ({share_text(as_float(t[key]))})" for t in top]
             named += ["–"] * (TOP_THEMES_PER_GROUP - len(named))
-            table_rows.append((DIMENSION_LABELS.get(cut, cut), group_label(config, cut, value),
-                               "–" if hidden else int(base or 0), *named))
+            table_rows.append(
+                (
+                    DIMENSION_LABELS.get(cut, cut),
+                    group_label(config, cut, value),
+                    "–" if hidden else int(base or 0),
+                    *named,
+                )
+            )
             shown += cut != "age_group×district"
     if table_rows:
-        section.tables.append(Table(
-            "Teman per grupp", "De vanligaste temana i varje grupp (viktat)",
-            ["Indelning", "Grupp", "Svarande", "Vanligast", "Näst vanligast", "Tredje"], table_rows,
-            show_rows=shown or 30,
-            note="Alla grupper, också ålder och stadsdel tillsammans, finns i Excel-filen."))
+        section.tables.append(
+            Table(
+                "Teman per grupp",
+                "De vanligaste temana i varje grupp (viktat)",
+                ["Indelning", "Grupp", "Svarande", "Vanligast", "Näst vanligast", "Tredje"],
+                table_rows,
+                show_rows=shown or 30,
+                note="Alla grupper, också ålder och stadsdel tillsammans, finns i Excel-filen.",
+            )
+        )
     return section
 
 
 def _group_order(config, cut: str, values: set[str]) -> list[str]:
     """Groups in the survey's own option order (age groups youngest first), unknown ones last."""
+
     def position(value: str) -> tuple:
         parts = value.split("×") if cut == "age_group×district" else [value]
         dims = ("age_group", "district") if cut == "age_group×district" else (cut,)
         key = []
-        for dim, part in zip(dims, parts):
+        for dim, part in zip(dims, parts, strict=False):
             try:
                 codes = [o.code for o in config.survey.question(dim).options]
             except KeyError:

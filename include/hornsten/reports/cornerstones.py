@@ -1,4 +1,4 @@
-""""Förslag till hörnstenar" — for the steering committee.
+""" "Förslag till hörnstenar" — for the steering committee.
 
 The themes ranked by score = w × the citizens' salience + (1 − w) × the committee's
 valuation (marts.cornerstones), the top ones as the proposed cornerstones; how much
@@ -72,26 +72,41 @@ def agreement_word(w: float | None) -> str:
 
 def build(conn, config, period: str | None = None) -> Report:
     period = report_period(config, period)
-    themes = rows(conn, """
+    themes = rows(
+        conn,
+        """
         select cornerstone_rank, theme, theme_label, score, citizen_salience, committee_valuation, citizen_weight,
                citizen_weighted_share, citizen_share, respondents_mentioning, base_respondents, committee_members,
                mean_points, mean_borda, party_spread, basis, is_cornerstone
         from marts.cornerstones
-        order by cornerstone_rank, theme_label""", needs=NEEDS)
-    agreement = one(conn, """
+        order by cornerstone_rank, theme_label""",
+        needs=NEEDS,
+    )
+    agreement = one(
+        conn,
+        """
         select members, parties, themes, kendall_w_members, kendall_w_parties
-        from marts.committee_agreement""", needs=NEEDS)
-    valuation = rows(conn, """
+        from marts.committee_agreement""",
+        needs=NEEDS,
+    )
+    valuation = rows(
+        conn,
+        """
         select theme, theme_label, members, mean_points, mean_borda, mean_rank, borda_scaled, points_scaled,
                party_spread, parties, committee_rank
         from marts.theme_valuation
-        order by committee_rank, theme_label""", needs=NEEDS)
-    trace = rows(conn, """
+        order by committee_rank, theme_label""",
+        needs=NEEDS,
+    )
+    trace = rows(
+        conn,
+        """
         select cornerstone_rank, theme, theme_label, score, component, component_label, component_weighted_share,
                component_respondents, example_number, question_code, example_answer
         from marts.cornerstone_trace
         order by cornerstone_rank, component_weighted_share desc nulls last, component_label, example_number""",
-        needs=NEEDS)
+        needs=NEEDS,
+    )
 
     valued = any(t["committee_valuation"] is not None for t in themes)
     committee_rank = {v["theme"]: v["committee_rank"] for v in valuation}
@@ -102,8 +117,12 @@ def build(conn, config, period: str | None = None) -> Report:
         _proposal(config, themes, cornerstones, valued, committee_rank, committee),
         _agreement(agreement, valuation, valued, committee),
     ]
-    sections += [_cornerstone_section(config, c, [r for r in trace if r["theme"] == c["theme"]], committee_rank,
-                                      len(themes), valued, committee) for c in cornerstones]
+    sections += [
+        _cornerstone_section(
+            config, c, [r for r in trace if r["theme"] == c["theme"]], committee_rank, len(themes), valued, committee
+        )
+        for c in cornerstones
+    ]
     sections.append(_trace_appendix(config, trace))
     return Report(
         name="cornerstones",
@@ -130,13 +149,14 @@ def _close_call(themes: list[dict], cornerstones: list[dict]) -> tuple[dict, dic
 
 def _summary(themes, cornerstones, agreement, valued: bool, committee: Committee) -> str:
     if not cornerstones:
-        return ("Det finns inga teman att föreslå som hörnstenar ännu – enkätens svar behöver kopplas till "
-                "teman först.")
+        return "Det finns inga teman att föreslå som hörnstenar ännu – enkätens svar behöver kopplas till teman först."
     names = join_sv([quoted(c["theme_label"]) for c in cornerstones])
     count = number_word(len(cornerstones))
     if not valued:
-        return (f"Förslag till {count} hörnstenar utifrån invånarnas svar: {names} – {committee.gen} "
-                "värdering saknas ännu och kan ändra ordningen.")
+        return (
+            f"Förslag till {count} hörnstenar utifrån invånarnas svar: {names} – {committee.gen} "
+            "värdering saknas ännu och kan ändra ordningen."
+        )
     w = as_float(agreement.get("kendall_w_members"))
     notes = []
     close = _close_call(themes, cornerstones)
@@ -158,24 +178,29 @@ def _proposal(config, themes, cornerstones, valued: bool, committee_rank: dict, 
     w = rule.citizen_weight
     if themes and themes[0]["citizen_weight"] is not None:
         w = as_float(themes[0]["citizen_weight"])
-    measure = ("Borda-poängen av ledamöternas rangordning" if rule.committee_measure == "borda"
-               else "ledamöternas medelpoäng")
+    measure = (
+        "Borda-poängen av ledamöternas rangordning" if rule.committee_measure == "borda" else "ledamöternas medelpoäng"
+    )
     if valued:
         section.paragraphs.append(
             f"Varje tema får en poäng som väger ihop två saker: hur stor andel av de svarande som tar upp temat "
             f"(viktat, det största temat = 100) och {committee.gen} värdering ({measure}, det högst värderade "
             f"temat = 100). Invånarnas svar väger {w * 100:.0f} % och {committee.gen} värdering "
             f"{(1 - w) * 100:.0f} %. "
-            f"De {number_word(len(cornerstones))} teman med högst poäng föreslås som hörnstenar.")
+            f"De {number_word(len(cornerstones))} teman med högst poäng föreslås som hörnstenar."
+        )
     else:
         section.paragraphs.append(
             f"{committee.name} har inte värderat temana ännu. Ordningen bygger därför bara på hur stor andel av "
             "de svarande som tar upp varje tema (viktat, det största temat = 100). "
             f"De {number_word(len(cornerstones))} största "
-            "föreslås som hörnstenar tills värderingen är klar.")
+            "föreslås som hörnstenar tills värderingen är klar."
+        )
     for c in cornerstones:
-        parts = [f"{c['cornerstone_rank']}. {c['theme_label']}: {_points(c['score'])} poäng",
-                 f"{share_text(as_float(c['citizen_weighted_share']))} av de svarande tar upp temat"]
+        parts = [
+            f"{c['cornerstone_rank']}. {c['theme_label']}: {_points(c['score'])} poäng",
+            f"{share_text(as_float(c['citizen_weighted_share']))} av de svarande tar upp temat",
+        ]
         if valued and c["theme"] in committee_rank:
             parts.append(f"{committee.who} rankar det som nummer {committee_rank[c['theme']]} av {len(themes)}")
         section.bullets.append(", ".join(parts) + ".")
@@ -185,42 +210,90 @@ def _proposal(config, themes, cornerstones, valued: bool, committee_rank: dict, 
             f"{quoted(close[0]['theme_label'])} ({_points(close[0]['score'])} poäng) och "
             f"{quoted(close[1]['theme_label'])} "
             f"({_points(close[1]['score'])} poäng) ligger nästan lika: det är ett val mellan dem vilket som blir "
-            f"hörnsten nummer {len(cornerstones)}.")
+            f"hörnsten nummer {len(cornerstones)}."
+        )
     if themes:
-        section.charts.append(charts.horizontal_bars(
-            "hornstenar_poang", "Teman efter poäng (0–100); hörnstenarna markerade",
-            [t["theme_label"] for t in themes], [(as_float(t["score"]) or 0) * 100 for t in themes],
-            as_share=False, highlight=[bool(t["is_cornerstone"]) for t in themes]))
+        section.charts.append(
+            charts.horizontal_bars(
+                "hornstenar_poang",
+                "Teman efter poäng (0–100); hörnstenarna markerade",
+                [t["theme_label"] for t in themes],
+                [(as_float(t["score"]) or 0) * 100 for t in themes],
+                as_share=False,
+                highlight=[bool(t["is_cornerstone"]) for t in themes],
+            )
+        )
     if valued and themes:
-        section.charts.append(charts.compared_bars(
-            "invanare_beredning", f"Invånarnas och {committee.gen} prioritering (högsta tema = 100 %)",
-            [t["theme_label"] for t in themes], [as_float(t["citizen_salience"]) or 0 for t in themes],
-            [as_float(t["committee_valuation"]) or 0 for t in themes], "Invånarna", committee.Who))
-        citizen_rank = {t["theme"]: n for n, t in enumerate(
-            sorted(themes, key=lambda t: -(as_float(t["citizen_salience"]) or 0)), start=1)}
+        section.charts.append(
+            charts.compared_bars(
+                "invanare_beredning",
+                f"Invånarnas och {committee.gen} prioritering (högsta tema = 100 %)",
+                [t["theme_label"] for t in themes],
+                [as_float(t["citizen_salience"]) or 0 for t in themes],
+                [as_float(t["committee_valuation"]) or 0 for t in themes],
+                "Invånarna",
+                committee.Who,
+            )
+        )
+        citizen_rank = {
+            t["theme"]: n
+            for n, t in enumerate(sorted(themes, key=lambda t: -(as_float(t["citizen_salience"]) or 0)), start=1)
+        }
         divergent = sorted(
-            (t for t in themes if t["theme"] in committee_rank
-             and abs(citizen_rank[t["theme"]] - committee_rank[t["theme"]]) >= DIVERGENCE),
-            key=lambda t: -abs(citizen_rank[t["theme"]] - committee_rank[t["theme"]]))[:4]
+            (
+                t
+                for t in themes
+                if t["theme"] in committee_rank
+                and abs(citizen_rank[t["theme"]] - committee_rank[t["theme"]]) >= DIVERGENCE
+            ),
+            key=lambda t: -abs(citizen_rank[t["theme"]] - committee_rank[t["theme"]]),
+        )[:4]
         if divergent:
             section.paragraphs.append(
                 f"Invånarna och {committee.who} skiljer sig mest åt om "
-                + join_sv([f"{quoted(t['theme_label'])} (invånarna nr {citizen_rank[t['theme']]}, {committee.who} nr "
-                           f"{committee_rank[t['theme']]})" for t in divergent])
-                + ". Där kan dialogen med målgrupperna ge vägledning.")
-    table_rows = [(
-        t["cornerstone_rank"], t["theme_label"], "Ja" if t["is_cornerstone"] else "Nej", _points(t["score"]),
-        _points(t["citizen_salience"]), _points(t["committee_valuation"]),
-        share_text(as_float(t["citizen_weighted_share"])), committee_rank.get(t["theme"]),
-    ) for t in themes]
-    section.tables.append(Table(
-        "Teman i rangordning", "Alla teman i rangordning",
-        ["Rang", "Tema", "Hörnsten", "Poäng", "Invånarna (0–100)", f"{committee.Who} (0–100)",
-         "Andel svarande, viktad", f"{committee.Gen} rang"],
-        table_rows, show_rows=20,
-        note=f"Invånarna: temats viktade andel av de svarande, det största temat = 100. {committee.Who}: "
-             "värderingen, "
-             "det högst värderade temat = 100."))
+                + join_sv(
+                    [
+                        f"{quoted(t['theme_label'])} (invånarna nr {citizen_rank[t['theme']]}, {committee.who} nr "
+                        f"{committee_rank[t['theme']]})"
+                        for t in divergent
+                    ]
+                )
+                + ". Där kan dialogen med målgrupperna ge vägledning."
+            )
+    table_rows = [
+        (
+            t["cornerstone_rank"],
+            t["theme_label"],
+            "Ja" if t["is_cornerstone"] else "Nej",
+            _points(t["score"]),
+            _points(t["citizen_salience"]),
+            _points(t["committee_valuation"]),
+            share_text(as_float(t["citizen_weighted_share"])),
+            committee_rank.get(t["theme"]),
+        )
+        for t in themes
+    ]
+    section.tables.append(
+        Table(
+            "Teman i rangordning",
+            "Alla teman i rangordning",
+            [
+                "Rang",
+                "Tema",
+                "Hörnsten",
+                "Poäng",
+                "Invånarna (0–100)",
+                f"{committee.Who} (0–100)",
+                "Andel svarande, viktad",
+                f"{committee.Gen} rang",
+            ],
+            table_rows,
+            show_rows=20,
+            note=f"Invånarna: temats viktade andel av de svarande, det största temat = 100. {committee.Who}: "
+            "värderingen, "
+            "det högst värderade temat = 100.",
+        )
+    )
     return section
 
 
@@ -231,44 +304,79 @@ def _agreement(agreement: dict, valuation: list[dict], valued: bool, committee: 
         return section
     w_members, w_parties = as_float(agreement["kendall_w_members"]), as_float(agreement["kendall_w_parties"])
     section.key_figures += [
-        KeyFigure("ledamöter har värderat", number_text(agreement["members"]),
-                  f"från {agreement['parties']} partier"),
-        KeyFigure("samstämmighet mellan ledamöterna", _decimal(w_members),
-                  f"{agreement_word(w_members)} (Kendalls W)"),
+        KeyFigure("ledamöter har värderat", number_text(agreement["members"]), f"från {agreement['parties']} partier"),
+        KeyFigure("samstämmighet mellan ledamöterna", _decimal(w_members), f"{agreement_word(w_members)} (Kendalls W)"),
         KeyFigure("samstämmighet mellan partierna", _decimal(w_parties), f"{agreement_word(w_parties)} (Kendalls W)"),
     ]
     section.paragraphs.append(
         "Kendalls W mäter hur lika ledamöterna rangordnar temana: 0 betyder ingen samstämmighet alls, 1 att alla "
         f"rangordnar likadant. Mellan ledamöterna är den {agreement_word(w_members)} ({_decimal(w_members)}), "
-        f"mellan partiernas genomsnittliga rangordningar {agreement_word(w_parties)} ({_decimal(w_parties)}).")
+        f"mellan partiernas genomsnittliga rangordningar {agreement_word(w_parties)} ({_decimal(w_parties)})."
+    )
     spread = sorted((v for v in valuation if v["party_spread"] is not None), key=lambda v: -as_float(v["party_spread"]))
     if spread:
         section.paragraphs.append(
             "Partispridningen är skillnaden mellan det parti som värderar ett tema högst och det som värderar det "
             f"lägst (0 = alla partier lika). Mest överens är partierna om {quoted(spread[-1]['theme_label'])} "
-            f"({_decimal(spread[-1]['party_spread'])}); störst oenighet gäller:")
+            f"({_decimal(spread[-1]['party_spread'])}); störst oenighet gäller:"
+        )
         section.bullets += [f"{v['theme_label']}: partispridning {_decimal(v['party_spread'])}" for v in spread[:3]]
-    section.tables.append(Table(
-        f"{committee.Gen} värdering", f"{committee.Gen} värdering per tema",
-        [f"{committee.Gen} rang", "Tema", "Ledamöter", "Medelrang", "Medelpoäng", "Borda-poäng (medel)",
-         "Partispridning", "Partier"],
-        [(v["committee_rank"], v["theme_label"], v["members"], _decimal(v["mean_rank"]), _decimal(v["mean_points"]),
-          _decimal(v["mean_borda"]), _decimal(v["party_spread"]), v["parties"]) for v in valuation],
-        show_rows=20,
-        note="Medelrang: 1 = viktigast. Borda-poäng: antal teman minus rangen, i genomsnitt."))
+    section.tables.append(
+        Table(
+            f"{committee.Gen} värdering",
+            f"{committee.Gen} värdering per tema",
+            [
+                f"{committee.Gen} rang",
+                "Tema",
+                "Ledamöter",
+                "Medelrang",
+                "Medelpoäng",
+                "Borda-poäng (medel)",
+                "Partispridning",
+                "Partier",
+            ],
+            [
+                (
+                    v["committee_rank"],
+                    v["theme_label"],
+                    v["members"],
+                    _decimal(v["mean_rank"]),
+                    _decimal(v["mean_points"]),
+                    _decimal(v["mean_borda"]),
+                    _decimal(v["party_spread"]),
+                    v["parties"],
+                )
+                for v in valuation
+            ],
+            show_rows=20,
+            note="Medelrang: 1 = viktigast. Borda-poäng: antal teman minus rangen, i genomsnitt.",
+        )
+    )
     return section
 
 
-def _cornerstone_section(config, cornerstone: dict, trace: list[dict], committee_rank: dict, n_themes: int,
-                         valued: bool, committee: Committee) -> Section:
+def _cornerstone_section(
+    config,
+    cornerstone: dict,
+    trace: list[dict],
+    committee_rank: dict,
+    n_themes: int,
+    valued: bool,
+    committee: Committee,
+) -> Section:
     section = Section(f"Hörnsten {cornerstone['cornerstone_rank']}: {cornerstone['theme_label']}")
     section.key_figures.append(KeyFigure("poäng", _points(cornerstone["score"]), "av 100"))
-    section.key_figures.append(KeyFigure(
-        "av de svarande tar upp temat", share_text(as_float(cornerstone["citizen_weighted_share"])),
-        f"viktat; {number_text(cornerstone['respondents_mentioning'])} svarande"))
+    section.key_figures.append(
+        KeyFigure(
+            "av de svarande tar upp temat",
+            share_text(as_float(cornerstone["citizen_weighted_share"])),
+            f"viktat; {number_text(cornerstone['respondents_mentioning'])} svarande",
+        )
+    )
     if valued and cornerstone["theme"] in committee_rank:
-        section.key_figures.append(KeyFigure(
-            f"i {committee.gen} rangordning", f"{committee_rank[cornerstone['theme']]} av {n_themes}"))
+        section.key_figures.append(
+            KeyFigure(f"i {committee.gen} rangordning", f"{committee_rank[cornerstone['theme']]} av {n_themes}")
+        )
     components: dict[str, list[dict]] = {}
     for row in trace:
         components.setdefault(row["component"], []).append(row)
@@ -277,12 +385,14 @@ def _cornerstone_section(config, cornerstone: dict, trace: list[dict], committee
         return section
     section.paragraphs.append(
         "Temat består av de här komponenterna (andel av de svarande som tar upp dem, viktat), med exempel på "
-        "vad invånarna skrivit:")
+        "vad invånarna skrivit:"
+    )
     for examples in components.values():
         first = examples[0]
         quotes = "; ".join(quoted(" ".join(e["example_answer"].split())) for e in examples[:EXAMPLES_PER_COMPONENT])
         section.bullets.append(
-            f"{first['component_label']} ({share_text(as_float(first['component_weighted_share']))}): {quotes}")
+            f"{first['component_label']} ({share_text(as_float(first['component_weighted_share']))}): {quotes}"
+        )
     return section
 
 
@@ -290,15 +400,27 @@ def _trace_appendix(config, trace: list[dict]) -> Section:
     section = Section("Bilaga: från hörnsten till svar")
     section.paragraphs.append(
         "Varje hörnsten med dess komponenter och upp till tre exempelsvar per komponent. Svaren är "
-        "pseudonymiserade: namn, adresser och andra personuppgifter är borttagna.")
+        "pseudonymiserade: namn, adresser och andra personuppgifter är borttagna."
+    )
     questions = {q.code: n for n, q in enumerate(config.survey.text_questions, start=1)}
-    section.tables.append(Table(
-        "Spårbarhet", "Hörnstenar, komponenter och exempelsvar",
-        ["Hörnsten", "Komponent", "Fråga", "Svar"],
-        [(f"{r['cornerstone_rank']}. {r['theme_label']}", r["component_label"],
-          f"Fråga {questions[r['question_code']]}" if r["question_code"] in questions
-          else question_label(config, r["question_code"]),
-          r["example_answer"]) for r in trace],
-        show_rows=6,
-        note="; ".join(f"Fråga {n}: {question_label(config, code)}" for code, n in questions.items()) + "."))
+    section.tables.append(
+        Table(
+            "Spårbarhet",
+            "Hörnstenar, komponenter och exempelsvar",
+            ["Hörnsten", "Komponent", "Fråga", "Svar"],
+            [
+                (
+                    f"{r['cornerstone_rank']}. {r['theme_label']}",
+                    r["component_label"],
+                    f"Fråga {questions[r['question_code']]}"
+                    if r["question_code"] in questions
+                    else question_label(config, r["question_code"]),
+                    r["example_answer"],
+                )
+                for r in trace
+            ],
+            show_rows=6,
+            note="; ".join(f"Fråga {n}: {question_label(config, code)}" for code, n in questions.items()) + ".",
+        )
+    )
     return section

@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from hornsten.config import ProcessConfig, ReportSchedule
+from hornsten.config.process import ProcessConfig, ReportSchedule
 
 Send = Callable[[EmailMessage], None]
 
@@ -64,12 +64,13 @@ def message_id(config: ProcessConfig, report: str, period: str) -> str:
     return f"<{report}.{period}.{config.process}@hornsten.local>"
 
 
-def deliver(conn, config: ProcessConfig, schedule: ReportSchedule, day: dt.date, send: Send, home: Path,
-            force: bool = False) -> DeliveryResult:
+def deliver(
+    conn, config: ProcessConfig, schedule: ReportSchedule, day: dt.date, send: Send, home: Path, force: bool = False
+) -> DeliveryResult:
     """Build, render, archive and send one scheduled report, at most once per period."""
     from hornsten import reports
-    from hornsten.ingest import ensure_schema
     from hornsten.reports import render
+    from hornsten.survey.ingest import ensure_schema
 
     period = period_label(day)
     result = DeliveryResult(schedule.report, period, "not_due", list(schedule.recipients))
@@ -106,8 +107,10 @@ def deliver(conn, config: ProcessConfig, schedule: ReportSchedule, day: dt.date,
         send(message)
     except Exception as exc:
         with conn.transaction():
-            conn.execute("update raw.report_deliveries set status = 'failed', error = %s where delivery_id = %s",
-                         (f"{type(exc).__name__}: {exc}", delivery_id))
+            conn.execute(
+                "update raw.report_deliveries set status = 'failed', error = %s where delivery_id = %s",
+                (f"{type(exc).__name__}: {exc}", delivery_id),
+            )
         raise
     with conn.transaction():
         conn.execute(
@@ -120,8 +123,9 @@ def deliver(conn, config: ProcessConfig, schedule: ReportSchedule, day: dt.date,
     return result
 
 
-def smtp_sender(host: str, port: int, user: str | None = None, password: str | None = None,
-                starttls: bool = False) -> Send:
+def smtp_sender(
+    host: str, port: int, user: str | None = None, password: str | None = None, starttls: bool = False
+) -> Send:
     """A plain smtplib sender, for the CLI and tests (the DAG goes through Airflow's SMTP hook)."""
     import smtplib
 

@@ -20,7 +20,7 @@ def rows(conn, sql: str, params: dict | tuple | None = None, needs: str = "the c
         with conn.transaction():
             cursor = conn.execute(sql, params)
             names = [c.name for c in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+            return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
     except psycopg.errors.UndefinedTable as exc:
         raise ReportUnavailable(f"{exc.diag.message_primary}: run {needs} first") from None
 

@@ -30,8 +30,12 @@ class RenderedReport:
 def _environment():
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def html(report: Report, images: str = "svg") -> str:
@@ -71,7 +75,9 @@ def xlsx(report: Report, path: Path) -> Path:
     about = book.active
     about.title = "Om rapporten"
     for row in (
-        [report.title], [report.subtitle], [f"{report.municipality} · {report.period}"],
+        [report.title],
+        [report.subtitle],
+        [f"{report.municipality} · {report.period}"],
         [f"Skapad {report.generated_at:%Y-%m-%d %H:%M}"],
         ["Grupper med färre än 5 svarande visas inte (–)."],
     ):
@@ -92,14 +98,16 @@ def xlsx(report: Report, path: Path) -> Path:
             sheet.append([])
             sheet.append([safe_cell(table.note)])
         for index, heading in enumerate(table.columns, start=1):
-            sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(12, min(60, len(heading) + 4))
+            sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
+                12, min(60, len(heading) + 4)
+            )
         sheet.freeze_panes = "A2"
     book.save(path)
     return path
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
-    base = "".join(ch for ch in name if ch not in '[]:*?/\\')[:31] or "Tabell"
+    base = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Tabell"
     title, number = base, 2
     while title in used:
         suffix = f" {number}"
@@ -120,7 +128,9 @@ def render_files(report: Report, out_dir: Path) -> RenderedReport:
     stem = out_dir / report.name
     html_path = stem.with_suffix(".html")
     html_path.write_text(html(report, images="svg"), encoding="utf-8")
-    return RenderedReport(report, html_path, pdf(report, stem.with_suffix(".pdf")), xlsx(report, stem.with_suffix(".xlsx")))
+    return RenderedReport(
+        report, html_path, pdf(report, stem.with_suffix(".pdf")), xlsx(report, stem.with_suffix(".xlsx"))
+    )
 
 
 def email(rendered: RenderedReport, sender: str, recipients: list[str]) -> EmailMessage:
@@ -136,12 +146,16 @@ def email(rendered: RenderedReport, sender: str, recipients: list[str]) -> Email
     message.add_alternative(html(report, images="cid"), subtype="html")
     html_part = message.get_payload()[1]
     for chart in report.charts:
-        html_part.add_related(chart.png, maintype="image", subtype="png", cid=f"<{chart.key}>",
-                              filename=f"{chart.key}.png")
-    message.add_attachment(rendered.pdf.read_bytes(), maintype="application", subtype="pdf",
-                           filename=rendered.pdf.name)
-    message.add_attachment(rendered.xlsx.read_bytes(), maintype="application",
-                           subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename=rendered.xlsx.name)
+        html_part.add_related(
+            chart.png, maintype="image", subtype="png", cid=f"<{chart.key}>", filename=f"{chart.key}.png"
+        )
+    message.add_attachment(rendered.pdf.read_bytes(), maintype="application", subtype="pdf", filename=rendered.pdf.name)
+    message.add_attachment(
+        rendered.xlsx.read_bytes(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=rendered.xlsx.name,
+    )
     return message
 
 

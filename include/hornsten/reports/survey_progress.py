@@ -1,4 +1,4 @@
-""""Enkäten just nu" — the daily survey-progress report for the process leader.
+""" "Enkäten just nu" — the daily survey-progress report for the process leader.
 
 Responses per day and in total, the respondents against the population by district,
 age group and gender, the groups to reach next (marts.underrepresented_groups, most
@@ -43,37 +43,58 @@ DIMENSION_LABELS = {
 
 # --- the report -------------------------------------------------------------------------
 
+
 def build(conn, config, period: str | None = None) -> Report:
     period = report_period(config, period)
     today = period_date(config, period)
 
-    daily = rows(conn, """
+    daily = rows(
+        conn,
+        """
         select submitted_on, count(*) as responses
         from marts.respondents
         where submitted_on is not null
         group by submitted_on
-        order by submitted_on""", needs=NEEDS)
-    totals = rows(conn, """
+        order by submitted_on""",
+        needs=NEEDS,
+    )
+    totals = rows(
+        conn,
+        """
         select count(*) as respondents,
                count(*) filter (where in_weighting_base) as in_base
-        from marts.respondents""", needs=NEEDS)[0]
-    representation = rows(conn, """
+        from marts.respondents""",
+        needs=NEEDS,
+    )[0]
+    representation = rows(
+        conn,
+        """
         select dimension, group_value, age_group, gender, district, population, respondents,
                responses_per_1000, population_share, respondent_share, representation_ratio, representation
         from marts.representativeness
-        order by dimension, group_value""", needs=NEEDS)
-    to_reach = rows(conn, """
+        order by dimension, group_value""",
+        needs=NEEDS,
+    )
+    to_reach = rows(
+        conn,
+        """
         select dimension, group_value, age_group, gender, district, population, respondents,
                responses_per_1000, population_share, respondent_share, representation_ratio,
                missing_responses, outreach_priority
         from marts.underrepresented_groups
-        order by outreach_priority""", needs=NEEDS)
-    components = rows(conn, """
+        order by outreach_priority""",
+        needs=NEEDS,
+    )
+    components = rows(
+        conn,
+        """
         select component, component_label, is_suppressed, base_respondents, respondents_mentioning,
                share, weighted_share, rank_in_group
         from marts.component_shares
         where cut = 'alla' and question_code = 'alla'
-        order by rank_in_group nulls last, component_label""", needs=NEEDS)
+        order by rank_in_group nulls last, component_label""",
+        needs=NEEDS,
+    )
 
     total = int(totals.get("respondents") or 0)
     in_base = int(totals.get("in_base") or 0)
@@ -104,11 +125,15 @@ def _summary(config, total: int, to_reach: list[dict]) -> str:
     if total == 0:
         return "Inga svar har kommit in ännu – sprid länken till enkäten brett."
     if not to_reach:
-        return (f"Svaren speglar befolkningen väl – ingen grupp är tydligt underrepresenterad "
-                f"({number_text(total)} svar hittills).")
+        return (
+            f"Svaren speglar befolkningen väl – ingen grupp är tydligt underrepresenterad "
+            f"({number_text(total)} svar hittills)."
+        )
     names = [group_phrase(config, g["dimension"], g["group_value"]) for g in to_reach[:REACH_IN_SUMMARY]]
-    return (f"Nå dessa grupper först: {join_sv(names)} – där saknas flest svar jämfört med befolkningen "
-            f"({number_text(total)} svar hittills).")
+    return (
+        f"Nå dessa grupper först: {join_sv(names)} – där saknas flest svar jämfört med befolkningen "
+        f"({number_text(total)} svar hittills)."
+    )
 
 
 def _days(daily: list[dict]) -> tuple[list[dt.date], list[int]]:
@@ -130,33 +155,45 @@ def _status_section(config, daily, total: int, in_base: int, today: dt.date) -> 
     phase = config.phase("survey")
     section.key_figures.append(KeyFigure("svar totalt", number_text(total)))
     if days:
-        section.key_figures.append(KeyFigure(
-            "svar senaste dagen", number_text(counts[-1]), swedish_date(days[-1], year=False)))
-        week = sum(c for d, c in zip(days, counts) if d > days[-1] - dt.timedelta(days=7))
+        section.key_figures.append(
+            KeyFigure("svar senaste dagen", number_text(counts[-1]), swedish_date(days[-1], year=False))
+        )
+        week = sum(c for d, c in zip(days, counts, strict=False) if d > days[-1] - dt.timedelta(days=7))
         section.key_figures.append(KeyFigure("svar senaste 7 dagarna", number_text(week)))
     if phase.start <= today <= phase.end:
         left = (phase.end - today).days
         section.key_figures.append(
-            KeyFigure("dagar kvar", number_text(left), f"enkäten stänger {swedish_date(phase.end)}"))
+            KeyFigure("dagar kvar", number_text(left), f"enkäten stänger {swedish_date(phase.end)}")
+        )
     elif today > phase.end:
-        section.key_figures.append(KeyFigure("enkäten är stängd", swedish_date(phase.end, year=False),
-                                             "sista svarsdag"))
+        section.key_figures.append(
+            KeyFigure("enkäten är stängd", swedish_date(phase.end, year=False), "sista svarsdag")
+        )
     section.paragraphs.append(
         f"Enkäten är öppen {swedish_date(phase.start, year=False)}–{swedish_date(phase.end)}. "
         f"Hittills har {number_text(total)} personer svarat; {number_text(in_base)} av dem bor i kommunen och har "
-        "angett ålder och stadsdel, och det är dem jämförelsen med befolkningen bygger på.")
+        "angett ålder och stadsdel, och det är dem jämförelsen med befolkningen bygger på."
+    )
     if days:
         best = max(range(len(counts)), key=counts.__getitem__)
         section.paragraphs.append(
             f"Flest svar kom {swedish_date(days[best])} ({number_text(counts[best])} svar). "
-            "Toppar brukar följa utskick, annonser och inlägg i sociala medier.")
+            "Toppar brukar följa utskick, annonser och inlägg i sociala medier."
+        )
         section.charts.append(charts.daily_line("svar_per_dag", "Svar per dag och totalt", days, counts))
         running, rows_out = 0, []
-        for day, count in zip(days, counts):
+        for day, count in zip(days, counts, strict=False):
             running += count
             rows_out.append((day.isoformat(), count, running))
-        section.tables.append(Table("Svar per dag", "Svar per dag, senaste dagarna först", ["Datum", "Svar", "Totalt"],
-                                    rows_out[::-1], show_rows=7))
+        section.tables.append(
+            Table(
+                "Svar per dag",
+                "Svar per dag, senaste dagarna först",
+                ["Datum", "Svar", "Totalt"],
+                rows_out[::-1],
+                show_rows=7,
+            )
+        )
     return section
 
 
@@ -169,12 +206,16 @@ def _reach_row(config, group: dict, dimension_totals: dict[str, int]) -> tuple[s
     phrase = group_phrase(config, group["dimension"], group["group_value"])
     share_pop = share_text(population_share)
     if hidden:
-        text = (f"{phrase[0].upper()}{phrase[1:]}: färre än {MIN_GROUP_SIZE} svar hittills, "
-                f"fast gruppen är {share_pop} av invånarna – målet är ungefär {number_text(target)} svar.")
+        text = (
+            f"{phrase[0].upper()}{phrase[1:]}: färre än {MIN_GROUP_SIZE} svar hittills, "
+            f"fast gruppen är {share_pop} av invånarna – målet är ungefär {number_text(target)} svar."
+        )
     else:
-        text = (f"{phrase[0].upper()}{phrase[1:]}: {number_text(respondents)} svar, "
-                f"{share_text(as_float(group['respondent_share']))} av de svarande mot {share_pop} av invånarna "
-                f"– ungefär {number_text(int(group['missing_responses'] or 0))} svar till behövs.")
+        text = (
+            f"{phrase[0].upper()}{phrase[1:]}: {number_text(respondents)} svar, "
+            f"{share_text(as_float(group['respondent_share']))} av de svarande mot {share_pop} av invånarna "
+            f"– ungefär {number_text(int(group['missing_responses'] or 0))} svar till behövs."
+        )
     cells = {
         "Nr": int(group["outreach_priority"]),
         "Grupp": group_label(config, group["dimension"], group["group_value"]),
@@ -196,12 +237,15 @@ def _ratio(value) -> str:
 def _reach_section(config, to_reach: list[dict], dimension_totals: dict[str, int]) -> Section:
     section = Section("Nå dessa grupper först")
     if not to_reach:
-        section.paragraphs.append("Ingen grupp är tydligt underrepresenterad just nu: alla grupper har minst "
-                                  "fyra femtedelar av sin andel av befolkningen bland de svarande.")
+        section.paragraphs.append(
+            "Ingen grupp är tydligt underrepresenterad just nu: alla grupper har minst "
+            "fyra femtedelar av sin andel av befolkningen bland de svarande."
+        )
         return section
     section.paragraphs.append(
         "De här grupperna har färre svar än deras andel av befolkningen motsvarar. Överst står de som saknar "
-        "flest svar – rikta utskick, besök och annonser dit först.")
+        "flest svar – rikta utskick, besök och annonser dit först."
+    )
     table_rows = []
     for index, group in enumerate(to_reach):
         text, cells = _reach_row(config, group, dimension_totals)
@@ -209,11 +253,20 @@ def _reach_section(config, to_reach: list[dict], dimension_totals: dict[str, int
             section.bullets.append(text)
         table_rows.append(tuple(cells.values()))
     columns = list(_reach_row(config, to_reach[0], dimension_totals)[1])
-    section.tables.append(Table(
-        "Grupper att nå", "Underrepresenterade grupper, viktigast först", columns, table_rows, show_rows=10,
-        note=("Saknade svar: hur många fler svar gruppen behöver för att nå sin andel av befolkningen med dagens "
-              "antal svar. Mål: gruppens andel av invånarna räknat i svar. "
-              f"Grupper med färre än {MIN_GROUP_SIZE} svarande visas som –.")))
+    section.tables.append(
+        Table(
+            "Grupper att nå",
+            "Underrepresenterade grupper, viktigast först",
+            columns,
+            table_rows,
+            show_rows=10,
+            note=(
+                "Saknade svar: hur många fler svar gruppen behöver för att nå sin andel av befolkningen med dagens "
+                "antal svar. Mål: gruppens andel av invånarna räknat i svar. "
+                f"Grupper med färre än {MIN_GROUP_SIZE} svarande visas som –."
+            ),
+        )
+    )
     return section
 
 
@@ -222,15 +275,19 @@ def _representation_section(config, representation: list[dict], in_base: int) ->
     section.paragraphs.append(
         "Staplarna visar varje grupps andel av de svarande bredvid dess andel av invånarna. Där den mörka stapeln "
         "är kortare än den ljusa behövs fler svar. Kvoten är andelen av de svarande delad med andelen av "
-        "invånarna: 1 är rättvisande, under 0,8 räknas som underrepresenterat.")
+        "invånarna: 1 är rättvisande, under 0,8 räknas som underrepresenterat."
+    )
     if any(r.get("population") for r in representation) and in_base == 0:
         section.paragraphs.append("Ingen svarande kan jämföras med befolkningen ännu.")
     by_dimension: dict[str, list[dict]] = {d: [] for d in DIMENSIONS}
     for row in representation:
         by_dimension.setdefault(row["dimension"], []).append(row)
     headings = {"district": "Stadsdel", "age_group": "Åldersgrupp", "gender": "Kön"}
-    verdicts = {"underrepresented": "underrepresenterad", "balanced": "i balans",
-                "overrepresented": "överrepresenterad"}
+    verdicts = {
+        "underrepresented": "underrepresenterad",
+        "balanced": "i balans",
+        "overrepresented": "överrepresenterad",
+    }
     for dimension in DIMENSIONS:
         groups = by_dimension.get(dimension) or []
         if not groups:
@@ -246,37 +303,62 @@ def _representation_section(config, representation: list[dict], in_base: int) ->
         shown = [g for g in groups if not suppressed(g["respondents"])]
         if dimension in headings and shown:
             labels = [group_label(config, dimension, g["group_value"]) for g in shown]
-            section.charts.append(charts.compared_bars(
-                f"representation_{dimension}", f"{headings[dimension]}: svarande och invånare",
-                labels, [as_float(g["respondent_share"]) or 0 for g in shown],
-                [as_float(g["population_share"]) or 0 for g in shown], "Svarande", "Invånare"))
+            section.charts.append(
+                charts.compared_bars(
+                    f"representation_{dimension}",
+                    f"{headings[dimension]}: svarande och invånare",
+                    labels,
+                    [as_float(g["respondent_share"]) or 0 for g in shown],
+                    [as_float(g["population_share"]) or 0 for g in shown],
+                    "Svarande",
+                    "Invånare",
+                )
+            )
             left_out = [group_label(config, dimension, g["group_value"]) for g in groups if g not in shown]
             if left_out:
                 section.paragraphs.append(
                     f"{headings[dimension]}: {join_sv(left_out)} har färre än {MIN_GROUP_SIZE} svarande och visas "
-                    "inte i diagrammet.")
+                    "inte i diagrammet."
+                )
         table_rows = []
         for g in groups:
             hidden = suppressed(g["respondents"])
-            table_rows.append((
-                group_label(config, dimension, g["group_value"]),
-                int(g["population"] or 0),
-                "–" if hidden else int(g["respondents"]),
-                "–" if hidden else number_text(as_float(g["responses_per_1000"])),
-                "–" if hidden else share_text(as_float(g["respondent_share"])),
-                share_text(as_float(g["population_share"])),
-                "–" if hidden else _ratio(g["representation_ratio"]),
-                verdicts.get(g["representation"], g["representation"]),
-            ))
+            table_rows.append(
+                (
+                    group_label(config, dimension, g["group_value"]),
+                    int(g["population"] or 0),
+                    "–" if hidden else int(g["respondents"]),
+                    "–" if hidden else number_text(as_float(g["responses_per_1000"])),
+                    "–" if hidden else share_text(as_float(g["respondent_share"])),
+                    share_text(as_float(g["population_share"])),
+                    "–" if hidden else _ratio(g["representation_ratio"]),
+                    verdicts.get(g["representation"], g["representation"]),
+                )
+            )
         title = DIMENSION_LABELS[dimension]
-        cell_note = (f"Grupper med färre än {MIN_GROUP_SIZE} svarande visas som –; de räknas ändå som "
-                     "underrepresenterade när deras andel är för liten.")
-        section.tables.append(Table(
-            title, f"{title}: svarande och invånare",
-            [DIMENSION_LABELS[dimension], "Invånare", "Svarande", "Svar per 1 000 invånare", "Andel av de svarande",
-             "Andel av invånarna", "Kvot", "Bedömning"],
-            table_rows, show_rows=25 if dimension != "age_group×district" else 12,
-            note=cell_note if dimension == "age_group×district" else ""))
+        cell_note = (
+            f"Grupper med färre än {MIN_GROUP_SIZE} svarande visas som –; de räknas ändå som "
+            "underrepresenterade när deras andel är för liten."
+        )
+        section.tables.append(
+            Table(
+                title,
+                f"{title}: svarande och invånare",
+                [
+                    DIMENSION_LABELS[dimension],
+                    "Invånare",
+                    "Svarande",
+                    "Svar per 1 000 invånare",
+                    "Andel av de svarande",
+                    "Andel av invånarna",
+                    "Kvot",
+                    "Bedömning",
+                ],
+                table_rows,
+                show_rows=25 if dimension != "age_group×district" else 12,
+                note=cell_note if dimension == "age_group×district" else "",
+            )
+        )
     return section
 
 
@@ -299,18 +381,33 @@ def _components_section(components: list[dict]) -> Section:
     section.paragraphs.append(
         "Andel av de svarande som tar upp respektive komponent i någon av de öppna frågorna"
         + (", viktad så att åldersgrupper, kön och stadsdelar väger som i befolkningen." if weighted else ".")
-        + " Listan kan ändras när fler svar kommer in.")
-    section.charts.append(charts.horizontal_bars(
-        "komponenter_hittills", "Vanligaste komponenterna" + (" (viktat)" if weighted else ""),
-        [c["component_label"] for c in top], [as_float(c[key]) or 0 for c in top]))
-    table_rows = [(
-        int(c["rank_in_group"]) if c["rank_in_group"] is not None else None,
-        c["component_label"],
-        "–" if c["is_suppressed"] else int(c["respondents_mentioning"] or 0),
-        share_text(as_float(c["share"])),
-        share_text(as_float(c["weighted_share"])),
-    ) for c in components]
-    section.tables.append(Table(
-        "Komponenter hittills", "Alla komponenter hittills",
-        ["Rang", "Komponent", "Svarande som nämner", "Andel", "Andel, viktad"], table_rows, show_rows=10))
+        + " Listan kan ändras när fler svar kommer in."
+    )
+    section.charts.append(
+        charts.horizontal_bars(
+            "komponenter_hittills",
+            "Vanligaste komponenterna" + (" (viktat)" if weighted else ""),
+            [c["component_label"] for c in top],
+            [as_float(c[key]) or 0 for c in top],
+        )
+    )
+    table_rows = [
+        (
+            int(c["rank_in_group"]) if c["rank_in_group"] is not None else None,
+            c["component_label"],
+            "–" if c["is_suppressed"] else int(c["respondents_mentioning"] or 0),
+            share_text(as_float(c["share"])),
+            share_text(as_float(c["weighted_share"])),
+        )
+        for c in components
+    ]
+    section.tables.append(
+        Table(
+            "Komponenter hittills",
+            "Alla komponenter hittills",
+            ["Rang", "Komponent", "Svarande som nämner", "Andel", "Andel, viktad"],
+            table_rows,
+            show_rows=10,
+        )
+    )
     return section

@@ -9,8 +9,20 @@ from zoneinfo import ZoneInfo
 
 from hornsten.reports.safety import number_text
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _GENDER_PLURALS = {"kvinna": "kvinnor", "man": "män"}
 
 

@@ -1,0 +1,119 @@
+"""The shape shared by the dialogue (phase 3) and remiss (phase 4) DAGs.
+
+Both pick up filled templates from an inbox, with the same steps: skip scheduled
+runs outside the phase, mirror the process plan, ingest the templates, check them
+with Great Expectations, rebuild the tagging chain and the phase's marts with
+Cosmos, publish an asset for the next phase, and fail visibly if a template was
+rejected whole. Only Airflow's DAG files import this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pendulum
+from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
+from airflow.sdk.exceptions import AirflowFailException
+from cosmos import DbtTaskGroup
+
+from hornsten.airflow import tasks as orchestration
+from hornsten.airflow.alerts import on_task_failure
+from hornsten.config.process import ProcessConfig
+from hornsten.warehouse.dbt import PHASE_STAGING, TAGGING_CHAIN, cosmos_configs
+
+
+def asset(config: ProcessConfig, name: str) -> Asset:
+    """hornsten://<process>/<name>, e.g. marts/cornerstones."""
+    return Asset(f"hornsten://{config.process}/{name}")
+
+
+def template_phase_dag(
+    *,
+    config: ProcessConfig,
+    dataset: str,
+    dag_id: str,
+    description: str,
+    doc_md: str,
+    after: str,
+    cron: str,
+    dbt_models: list[str],
+    publishes: str,
+    finish: Callable[[str], object],
+):
+    """A DAG for one phase's templates; `finish(process)` runs after dbt with the outlet asset."""
+    process = config.process
+    project_config, profile_config, execution_config, render_config = cosmos_configs(
+        select=[*PHASE_STAGING, *TAGGING_CHAIN, *dbt_models], env=config.dbt_env()
+    )
+
+    @dag(
+        dag_id=dag_id,
+        description=description,
+        schedule=AssetOrTimeSchedule(
+            timetable=CronTriggerTimetable(cron, timezone=config.timezone), assets=[asset(config, after)]
+        ),
+        start_date=pendulum.datetime(2024, 1, 1, tz=config.timezone),
+        catchup=False,
+        max_active_runs=1,
+        doc_md=doc_md,
+        tags=["hornsten", f"phase-{'3' if dataset == 'dialogue' else '4'}", dataset, process],
+        default_args={
+            "owner": "hornsten-data",
+            "retries": 1,
+            "retry_delay": pendulum.duration(minutes=2),
+            "on_failure_callback": on_task_failure,
+        },
+    )
+    def phase_dag():
+        @task.short_circuit(task_id=f"in_{dataset}_window")
+        def in_window() -> bool:
+            context = get_current_context()
+            inside = orchestration.in_window(
+                config, dataset, str(context["dag_run"].run_type), context.get("logical_date")
+            )
+            print("running" if inside else f"outside the {dataset} phase: skipping the scheduled run")
+            return inside
+
+        @task
+        def sync_process_config() -> dict:
+            return orchestration.sync_process_config(process)
+
+        @task(outlets=[asset(config, f"raw/{dataset}")])
+        def ingest_templates() -> dict:
+            return orchestration.ingest_templates(process, dataset)
+
+        @task
+        def check_quality(summary: dict) -> dict:
+            try:
+                return orchestration.check_quality(process, summary["load_ids"], dataset=dataset)
+            except orchestration.QualityGateFailed as exc:
+                # The data will not change on a retry: fail at once.
+                raise AirflowFailException(str(exc)) from exc
+
+        @task(trigger_rule="all_done")
+        def report_rejected_files(summary: dict) -> None:
+            failed = orchestration.failed_files(summary)
+            if failed:
+                raise AirflowFailException(
+                    f"{len(failed)} template(s) rejected (archived under failed/ with the reason):\n"
+                    + "\n".join(failed)
+                )
+
+        @task(task_id=finish.__name__, outlets=[asset(config, publishes)])
+        def publish():
+            return finish(process)
+
+        dbt_group = DbtTaskGroup(
+            group_id=f"dbt_{dataset}",
+            project_config=project_config,
+            profile_config=profile_config,
+            execution_config=execution_config,
+            render_config=render_config,
+        )
+
+        summary = ingest_templates()
+        in_window() >> sync_process_config() >> summary
+        check_quality(summary) >> dbt_group >> publish()
+        report_rejected_files(summary)
+
+    return phase_dag()

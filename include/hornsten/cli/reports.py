@@ -1,0 +1,129 @@
+"""``hornsten report NAME --out DIR`` (render without sending) and ``hornsten reports send``
+(what the reports DAG does, for one day). Registered on the main group in hornsten.cli.main."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from hornsten.cli.phases import PROCESS_OPTION, _dsn, _process
+from hornsten.config.process import REPORT_NAMES
+
+
+def chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def screenshot(html: Path, png: Path, width: int = 1000, height: int = 2400) -> Path:
+    """A full-page PNG of an HTML file with headless Chromium."""
+    browser = chromium()
+    if browser is None:
+        raise click.ClickException("no Chromium found for --screenshot (make setup installs it via apt-get)")
+    subprocess.run(
+        [
+            browser,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--window-size={width},{height}",
+            f"--screenshot={png}",
+            html.resolve().as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return png
+
+
+@click.command("report")
+@click.argument("name", type=click.Choice(REPORT_NAMES))
+@PROCESS_OPTION
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for NAME.html, NAME.pdf and NAME.xlsx.",
+)
+@click.option("--period", default=None, help="Label for the period covered (default: today).")
+@click.option("--screenshot", "with_screenshot", is_flag=True, help="Also NAME.png of the HTML (headless Chromium).")
+def report(name: str, process_name: str | None, out_dir: Path, period: str | None, with_screenshot: bool) -> None:
+    """Render one report from the current marts as HTML, PDF and XLSX, without sending it.
+
+    NAME: survey-progress, components, cornerstones, dialogue, remiss or public."""
+    import psycopg
+
+    from hornsten import reports
+    from hornsten.reports import render
+
+    config = _process(process_name)
+    with psycopg.connect(_dsn(), autocommit=True) as conn:
+        try:
+            built = reports.build(name, conn, config, period)
+        except reports.ReportUnavailable as exc:
+            raise click.ClickException(f"{name}: {exc}") from None
+    rendered = render.render_files(built, out_dir)
+    for path in rendered.files:
+        click.echo(str(path))
+    if with_screenshot:
+        click.echo(str(screenshot(rendered.html, rendered.html.with_suffix(".png"))))
+    if built.summary:
+        click.echo(built.summary, err=True)
+
+
+@click.group("reports")
+def reports_group() -> None:
+    """Scheduled reports (what the hornsten_reports DAG sends)."""
+
+
+@reports_group.command("send")
+@PROCESS_OPTION
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day to send for (default: today); only reports due that day go out.",
+)
+@click.option("--report", "only", type=click.Choice(REPORT_NAMES), default=None, help="Only this report.")
+@click.option("--smtp", default=None, help="host:port (default: the local SMTP catcher of `hornsten up`).")
+def reports_send(process_name: str | None, day: dt.datetime | None, only: str | None, smtp: str | None) -> None:
+    """Send the reports due on a day, once per period, and archive them."""
+    import psycopg
+
+    from hornsten.devstack import stack
+    from hornsten.reports.delivery import deliver, smtp_sender
+
+    config = _process(process_name)
+    settings = stack.Settings.from_env()
+    host, _, port = (smtp or f"127.0.0.1:{settings.smtp_port}").partition(":")
+    send = smtp_sender(host, int(port or 25))
+    when = day.date() if day else dt.date.today()
+    failed = False
+    with psycopg.connect(_dsn(), autocommit=True) as conn:
+        for schedule in config.reports.schedules:
+            if only and schedule.report != only:
+                continue
+            try:
+                result = deliver(conn, config, schedule, when, send, settings.home)
+            except Exception as exc:  # noqa: BLE001 (report each failure, go on with the others)
+                click.echo(f"{schedule.report}: FAILED — {exc}")
+                failed = True
+                continue
+            click.echo(
+                f"{schedule.report}: {result.status} ({result.reason})"
+                + (f" → {', '.join(result.recipients)}; {result.archive}" if result.status == "sent" else "")
+            )
+    if failed:
+        sys.exit(1)

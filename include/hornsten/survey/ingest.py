@@ -1,0 +1,335 @@
+"""Phase 1 ingest: survey export files into the warehouse's ``raw`` schema.
+
+One code path serves the Airflow DAG and ``hornsten ingest``. Per file:
+
+1. checksum and encoding in one streaming pass, a ``raw.load_log`` row;
+2. every row is parsed against the process configuration and streamed with COPY
+   into a temporary table — good rows typed and pseudonymised, bad rows with the
+   reason and their content as delivered;
+3. in one transaction: the latest submission per response wins
+   (``insert … on conflict … where newer``), answers of changed responses are
+   replaced, rejected rows go to ``restricted.quarantine`` (once per file and row),
+   and the load log gets the counts.
+
+Re-delivering a file, or overlapping exports, therefore never duplicates a response.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+import psycopg
+
+from hornsten.config.process import ProcessConfig
+from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
+from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
+from hornsten.survey.sources import SUPPORTED_SUFFIXES, SourceError, fingerprint, open_export, row_as_text
+
+Progress = Callable[[str, int], None]
+PROGRESS_EVERY = 50_000
+# Serialises loads: the upsert logic assumes one writer at a time.
+INGEST_LOCK = 7_240_317
+
+
+@dataclass
+class LoadResult:
+    file: str
+    rows_read: int = 0
+    loaded: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    status: str = "failed"
+    load_id: int | None = None
+    checksum: str | None = None
+    layout: str | None = None
+    encoding: str | None = None
+    error: str | None = None
+    archived_to: str | None = None
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def schema_sql() -> list[str]:
+    """The DDL files, applied in this order."""
+    folder = resources.files("hornsten.warehouse") / "sql"
+    names = ["warehouse.sql", "personal_data_functions.sql", "process_config.sql", "dialogue_remiss.sql", "reports.sql"]
+    return [(folder / name).read_text(encoding="utf-8") for name in names if (folder / name).is_file()]
+
+
+def ensure_schema(conn: psycopg.Connection) -> None:
+    with conn.transaction():
+        conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
+        for ddl in schema_sql():
+            conn.execute(ddl)
+
+
+def pseudonym_key() -> bytes:
+    key = os.environ.get("HORNSTEN_PSEUDONYM_KEY")
+    if not key:
+        raise RuntimeError(
+            "HORNSTEN_PSEUDONYM_KEY is not set: respondent identifiers cannot be pseudonymised. "
+            "`hornsten up` generates one; in a deployment set it as a secret."
+        )
+    return key.encode()
+
+
+def load_file(
+    conn: psycopg.Connection,
+    path: Path,
+    config: ProcessConfig,
+    key: bytes,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Load one export file; never raises for bad input, the result says what happened."""
+    path = Path(path)
+    result = LoadResult(file=str(path))
+    try:
+        print_ = fingerprint(path)
+    except OSError as exc:
+        result.error = f"{path}: cannot be read ({exc.strerror or exc})"
+        return result
+    result.checksum, result.encoding = print_.sha256, print_.encoding
+    with conn.transaction():
+        result.load_id = conn.execute(
+            """insert into raw.load_log (process, survey_id, file_name, file_checksum, file_bytes, encoding)
+               values (%s, %s, %s, %s, %s, %s) returning load_id""",
+            (config.process, config.survey.survey_id, path.name, print_.sha256, print_.size, print_.encoding),
+        ).fetchone()[0]
+    try:
+        with conn.transaction():
+            conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
+            _stream_rows(conn, path, config, key, result, progress)
+            _merge(conn, config, path, result)
+            result.status = "loaded_with_quarantine" if result.quarantined else "loaded"
+            _finish_log(conn, result)
+    except (SourceError, psycopg.DataError, UnicodeDecodeError) as exc:
+        result.status = "failed"
+        result.error = str(exc)
+        result.rows_read = result.loaded = result.duplicates = result.quarantined = 0
+        with conn.transaction():
+            _finish_log(conn, result)
+    return result
+
+
+def _stream_rows(
+    conn: psycopg.Connection,
+    path: Path,
+    config: ProcessConfig,
+    key: bytes,
+    result: LoadResult,
+    progress: Progress | None,
+) -> None:
+    conn.execute(
+        """create temp table _incoming (
+               row_number integer, response_id text, submitted_at timestamptz,
+               respondent_key text, respondent_id text, closed_answers jsonb,
+               answers jsonb, originals jsonb, reason text, content text
+           ) on commit drop"""
+    )
+    with open_export(path, encoding=result.encoding) as export:
+        layout, mapping = choose_layout(config, export.header, path.name)
+        result.layout = layout.name
+        conn.execute(
+            "update raw.load_log set file_kind = %s, delimiter = %s, layout = %s where load_id = %s",
+            (export.kind, export.delimiter, layout.name, result.load_id),
+        )
+        parser = RowParser(config, layout, mapping, export.header)
+        delimiter = export.delimiter or ";"
+        with conn.cursor().copy(
+            "copy _incoming (row_number, response_id, submitted_at, respondent_key, respondent_id,"
+            " closed_answers, answers, originals, reason, content) from stdin"
+        ) as copy:
+            for row_number, values in export.rows:
+                result.rows_read += 1
+                parsed = parser.parse(row_number, values)
+                if isinstance(parsed, RejectedRow):
+                    result.quarantined += 1
+                    reason_kind = _reason_kind(parsed.reason)
+                    result.reasons[reason_kind] = result.reasons.get(reason_kind, 0) + 1
+                    copy.write_row(
+                        (
+                            row_number,
+                            None,
+                            None,
+                            None,
+                            None,
+                            None,
+                            None,
+                            None,
+                            parsed.reason,
+                            row_as_text(parsed.values, delimiter),
+                        )
+                    )
+                else:
+                    copy.write_row(_incoming_row(parsed, key))
+                if progress and result.rows_read % PROGRESS_EVERY == 0:
+                    progress(path.name, result.rows_read)
+    if progress:
+        progress(path.name, result.rows_read)
+
+
+def _incoming_row(parsed: ParsedResponse, key: bytes) -> tuple[object, ...]:
+    answers = {code: pseudonymise_text(text) for code, text in parsed.answers.items()}
+    return (
+        parsed.row_number,
+        parsed.response_id,
+        parsed.submitted_at,
+        keyed_hash(parsed.respondent_id, key) if parsed.respondent_id else None,
+        parsed.respondent_id,
+        json.dumps(parsed.closed, ensure_ascii=False),
+        json.dumps(answers, ensure_ascii=False),
+        json.dumps(parsed.answers, ensure_ascii=False),
+        None,
+        None,
+    )
+
+
+def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: LoadResult) -> None:
+    params = {"survey": config.survey.survey_id, "load_id": result.load_id}
+    # Temporary tables have no statistics until analysed; without them the planner
+    # picks nested loops for the joins below.
+    conn.execute("analyze _incoming")
+    conn.execute(
+        """create temp table _latest on commit drop as
+           select distinct on (response_id) *
+           from _incoming where reason is null
+           order by response_id, submitted_at desc, row_number desc"""
+    )
+    conn.execute("create temp table _changed (response_id text primary key) on commit drop")
+    # The latest submission wins; an equal or older one is a duplicate.
+    conn.execute(
+        """with upserted as (
+               insert into raw.survey_responses as t
+                   (survey_id, response_id, submitted_at, respondent_key, closed_answers, load_id, source_row)
+               select %(survey)s, response_id, submitted_at, respondent_key, closed_answers,
+                      %(load_id)s, row_number
+               from _latest
+               on conflict (survey_id, response_id) do update set
+                   submitted_at = excluded.submitted_at,
+                   respondent_key = excluded.respondent_key,
+                   closed_answers = excluded.closed_answers,
+                   load_id = excluded.load_id,
+                   source_row = excluded.source_row,
+                   updated_at = now()
+               where excluded.submitted_at > t.submitted_at
+               returning response_id
+           )
+           insert into _changed select response_id from upserted""",
+        params,
+    )
+    conn.execute("analyze _latest")
+    conn.execute("analyze _changed")
+    for table, column in (("raw.survey_answers", "answers"), ("restricted.survey_answers_original", "originals")):
+        conn.execute(
+            f"""delete from {table} a using _changed c
+                where a.survey_id = %(survey)s and a.response_id = c.response_id""",
+            params,
+        )
+        conn.execute(
+            f"""insert into {table} (survey_id, response_id, question_code, answer_text)
+                select %(survey)s, l.response_id, kv.key, kv.value
+                from _latest l
+                join _changed c using (response_id)
+                cross join lateral jsonb_each_text(l.{column}) kv""",
+            params,
+        )
+    conn.execute(
+        """insert into restricted.respondents (respondent_key, respondent_id)
+           select distinct on (respondent_key) respondent_key, respondent_id
+           from _latest where respondent_key is not null
+           on conflict (respondent_key) do nothing"""
+    )
+    conn.execute(
+        """insert into restricted.quarantine (load_id, file_name, file_checksum, row_number, reason, content)
+           select %(load_id)s, %(file)s, %(checksum)s, row_number, reason, content
+           from _incoming where reason is not null
+           on conflict (file_checksum, sheet, row_number) do nothing""",
+        {**params, "file": path.name, "checksum": result.checksum},
+    )
+    result.loaded = conn.execute("select count(*) from _changed").fetchone()[0]
+    valid = result.rows_read - result.quarantined
+    result.duplicates = valid - result.loaded
+
+
+def _finish_log(conn: psycopg.Connection, result: LoadResult) -> None:
+    conn.execute(
+        """update raw.load_log set rows_read = %s, loaded = %s, duplicates = %s, quarantined = %s,
+               status = %s, error = %s, finished_at = now(), archived_to = %s
+           where load_id = %s""",
+        (
+            result.rows_read,
+            result.loaded,
+            result.duplicates,
+            result.quarantined,
+            result.status,
+            result.error,
+            result.archived_to,
+            result.load_id,
+        ),
+    )
+
+
+# ------------------------------------------------------------------ inbox
+def inbox_files(inbox: Path) -> list[Path]:
+    """Export files waiting in the inbox, oldest first; hidden and partial uploads are left alone."""
+    if not inbox.exists():
+        return []
+    files = [
+        p
+        for p in inbox.iterdir()
+        if p.is_file() and not p.name.startswith((".", "~$")) and p.suffix.lower() in SUPPORTED_SUFFIXES
+    ]
+    return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
+
+
+def archive_file(path: Path, archive: Path, result: LoadResult) -> Path:
+    """Processed files go to archive/<date>/ (failed ones to archive/failed/, with the reason)."""
+    stamp = datetime.now().strftime("%Y-%m-%d")
+    folder = archive / ("failed" if result.status == "failed" else stamp)
+    folder.mkdir(parents=True, exist_ok=True)
+    prefix = (result.checksum or "unreadable")[:12]
+    target = folder / f"{prefix}_{path.name}"
+    shutil.move(str(path), target)
+    if result.status == "failed":
+        target.with_name(target.name + ".reason.txt").write_text((result.error or "") + "\n", encoding="utf-8")
+    return target
+
+
+def ingest_files(
+    conn: psycopg.Connection,
+    files: Iterable[Path],
+    config: ProcessConfig,
+    key: bytes,
+    archive: Path | None = None,
+    progress: Progress | None = None,
+) -> list[LoadResult]:
+    ensure_schema(conn)
+    results = []
+    for path in files:
+        result = load_file(conn, path, config, key, progress)
+        if archive is not None and Path(path).exists():
+            result.archived_to = str(archive_file(Path(path), archive, result))
+            if result.load_id is not None:
+                with conn.transaction():
+                    conn.execute(
+                        "update raw.load_log set archived_to = %s where load_id = %s",
+                        (result.archived_to, result.load_id),
+                    )
+        results.append(result)
+    return results
+
+
+def _reason_kind(reason: str) -> str:
+    """'unknown district 'Atlantis' (column …)' -> 'unknown district …', for per-file summaries."""
+    head = reason.split(" (")[0].split(":")[0]
+    return re.sub(r"'[^']*'", "…", head)

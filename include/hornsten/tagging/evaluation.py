@@ -1,0 +1,184 @@
+"""Measuring component tagging against hand-labelled answers.
+
+``hornsten eval`` loads a labelled file (columns ``id, question, text, components``,
+components separated by ``;``) into the warehouse, builds the tagging models on it
+with dbt's ``eval`` target — the production SQL, in ``eval_*`` schemas — and compares.
+The metric functions are pure and tested on their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from hornsten.paths import REPO_ROOT
+
+DEFAULT_ANSWERS = REPO_ROOT.parent / "shared" / "reference" / "dev_answers.csv"
+REQUIRED_COLUMNS = ("id", "question", "text", "components")
+EVAL_TABLE = "eval_input.answers"
+
+
+class EvaluationError(ValueError):
+    """The labelled file or the evaluation run cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class LabelledAnswer:
+    id: str
+    question: str
+    text: str
+    components: frozenset[str]
+
+
+def read_labelled(path: Path) -> list[LabelledAnswer]:
+    if not path.exists():
+        raise EvaluationError(f"{path}: no such file")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise EvaluationError(
+                f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(REQUIRED_COLUMNS)}"
+            )
+        answers = []
+        seen: set[str] = set()
+        for line, row in enumerate(reader, start=2):
+            answer_id = (row["id"] or "").strip()
+            if not answer_id:
+                raise EvaluationError(f"{path}, line {line}: empty id")
+            if answer_id in seen:
+                raise EvaluationError(f"{path}, line {line}: duplicate id {answer_id!r}")
+            seen.add(answer_id)
+            labels = frozenset(c.strip() for c in (row["components"] or "").split(";") if c.strip())
+            answers.append(LabelledAnswer(answer_id, (row["question"] or "").strip(), row["text"] or "", labels))
+    if not answers:
+        raise EvaluationError(f"{path}: no labelled answers")
+    return answers
+
+
+def check_labels(answers: list[LabelledAnswer], codebook: set[str]) -> None:
+    unknown = sorted({c for a in answers for c in a.components} - codebook)
+    if unknown:
+        raise EvaluationError(f"labels name components that are not in the codebook: {', '.join(unknown)}")
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def score(gold: dict[str, frozenset[str]], predicted: dict[str, frozenset[str]], components: list[str]) -> dict:
+    """Micro and macro precision/recall/F1 and a per-component table.
+
+    Macro averages are over components that occur in the gold labels or the
+    predictions (a component neither labelled nor predicted has no defined F1).
+    """
+    rows = []
+    total_tp = total_fp = total_fn = 0
+    for component in components:
+        tp = fp = fn = 0
+        for answer_id, labels in gold.items():
+            guess = predicted.get(answer_id, frozenset())
+            if component in guess and component in labels:
+                tp += 1
+            elif component in guess:
+                fp += 1
+            elif component in labels:
+                fn += 1
+        total_tp, total_fp, total_fn = total_tp + tp, total_fp + fp, total_fn + fn
+        if tp + fp + fn == 0:
+            continue
+        precision, recall, f1 = _prf(tp, fp, fn)
+        rows.append(
+            {
+                "component": component,
+                "support": tp + fn,
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "precision": round(precision, 4),
+                "recall": round(recall, 4),
+                "f1": round(f1, 4),
+            }
+        )
+    micro_p, micro_r, micro_f1 = _prf(total_tp, total_fp, total_fn)
+    n = len(rows) or 1
+    exact = sum(1 for answer_id, labels in gold.items() if predicted.get(answer_id, frozenset()) == labels)
+    return {
+        "answers": len(gold),
+        "micro_precision": round(micro_p, 4),
+        "micro_recall": round(micro_r, 4),
+        "micro_f1": round(micro_f1, 4),
+        "macro_precision": round(sum(r["precision"] for r in rows) / n, 4),
+        "macro_recall": round(sum(r["recall"] for r in rows) / n, 4),
+        "macro_f1": round(sum(r["f1"] for r in rows) / n, 4),
+        "exact_match": round(exact / len(gold), 4) if gold else 0.0,
+        "per_component": rows,
+    }
+
+
+# ------------------------------------------------------------------ running
+def load_answers(conn, answers: list[LabelledAnswer]) -> None:
+    """The labelled texts as a table shaped like raw.survey_answers."""
+    with conn.transaction():
+        conn.execute("create schema if not exists eval_input")
+        conn.execute(
+            f"""create table if not exists {EVAL_TABLE} (survey_id text not null, response_id text not null,
+                question_code text not null, answer_text text not null)"""
+        )
+        conn.execute(f"truncate {EVAL_TABLE}")
+        with conn.cursor().copy(f"copy {EVAL_TABLE} from stdin") as copy:
+            for answer in answers:
+                copy.write_row(("eval", answer.id, answer.question or "okand", answer.text))
+
+
+def build_tagging_models(env: dict[str, str]) -> None:
+    """dbt seed + run of the tagging models on the eval table (target eval)."""
+    from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+
+    vars_arg = '{"eval_answers_relation": "' + EVAL_TABLE + '"}'
+    for command in (
+        ["seed", "--select", "path:seeds/codebook"],
+        ["run", "--select", "+int_answers_tagged", "--vars", vars_arg],
+    ):
+        result = subprocess.run(
+            [dbt_executable(), *command, "--target", "eval", "--quiet"],
+            cwd=dbt_project_dir(),
+            env={**env, "DBT_PROFILES_DIR": str(dbt_project_dir())},
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise EvaluationError(f"dbt {command[0]} failed:\n{(result.stdout + result.stderr)[-3000:]}")
+
+
+def fetch_predictions(conn) -> dict[str, frozenset[str]]:
+    rows = conn.execute("select response_id, components from eval_intermediate.int_answers_tagged").fetchall()
+    return {response_id: frozenset(components) for response_id, components in rows}
+
+
+def fetch_codebook(conn) -> list[str]:
+    return [r[0] for r in conn.execute("select component from eval_codebook.codebook_components order by component")]
+
+
+def format_report(report: dict) -> str:
+    lines = [
+        f"{report['answers']} labelled answers — {report['source']}",
+        "",
+        "          precision  recall     F1",
+        f"micro     {report['micro_precision']:9.3f}  {report['micro_recall']:6.3f}  {report['micro_f1']:5.3f}",
+        f"macro     {report['macro_precision']:9.3f}  {report['macro_recall']:6.3f}  {report['macro_f1']:5.3f}",
+        f"exact match of the whole label set: {report['exact_match']:.3f}",
+        "",
+        f"{'component':<20} {'support':>7} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'F1':>6}",
+    ]
+    for row in sorted(report["per_component"], key=lambda r: (r["f1"], r["component"])):
+        lines.append(
+            f"{row['component']:<20} {row['support']:>7} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4} "
+            f"{row['precision']:>6.2f} {row['recall']:>6.2f} {row['f1']:>6.2f}"
+        )
+    return "\n".join(lines)
