@@ -91,7 +91,7 @@ def stack_settings():
 
 @pytest.fixture(scope="session")
 def warehouse_dsn(stack_settings) -> str:
-    from hornsten.survey.ingest import ensure_schema
+    from hornsten.warehouse.schema import ensure_schema
 
     with psycopg.connect(stack_settings.warehouse_dsn, autocommit=True) as conn:
         ensure_schema(conn)

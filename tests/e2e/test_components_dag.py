@@ -13,6 +13,7 @@ from hornsten.config.process import load_process
 from hornsten.demo.survey_sample import generate_sample
 from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.tagging.codebook import codebook_themes
 
 pytestmark = pytest.mark.e2e
 
@@ -28,7 +29,7 @@ def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse,
         ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
     inbox = settings.inbox / "valuation"
     inbox.mkdir(parents=True, exist_ok=True)
-    themes = valuation.codebook_themes()
+    themes = codebook_themes()
     valuation.sample_valuations(inbox / "styrgruppen.csv", themes, ["S", "M", "SD", "C"], seed=8)
     broken = inbox / "felaktig.csv"
     broken.write_text(

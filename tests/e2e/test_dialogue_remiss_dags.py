@@ -17,6 +17,7 @@ from hornsten.demo.survey_sample import generate_sample
 from hornsten.devstack import stack
 from hornsten.forms import ingest as template_ingest
 from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 from hornsten.warehouse.process_sync import sync_process
 
@@ -57,8 +58,8 @@ def phase_two(stack_settings, warehouse_dsn, tmp_path_factory):
             "restricted.remiss_comments_original, raw.load_log cascade"
         )
         ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
-        sheet = valuation.sample_valuations(out / "valuation.csv", valuation.codebook_themes(), ["S", "M", "C"], seed=4)
-        parsed = valuation.read_valuations(sheet, {t.code for t in valuation.codebook_themes()})
+        sheet = valuation.sample_valuations(out / "valuation.csv", codebook_themes(), ["S", "M", "C"], seed=4)
+        parsed = valuation.read_valuations(sheet, {t.code for t in codebook_themes()})
         valuation.load(conn, config.process, sheet.name, parsed.valuations)
         sync_process(conn, config)
     env = {**stack.full_env(settings), **config.dbt_env()}

@@ -15,6 +15,7 @@ from hornsten.config.process import load_process
 from hornsten.demo.survey_sample import generate_sample
 from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 
 pytestmark = pytest.mark.integration
@@ -33,8 +34,8 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
         )
         ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
         parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"]
-        sheet = valuation.sample_valuations(out / "valuation.csv", valuation.codebook_themes(), parties, seed=3)
-        parsed = valuation.read_valuations(sheet, {t.code for t in valuation.codebook_themes()})
+        sheet = valuation.sample_valuations(out / "valuation.csv", codebook_themes(), parties, seed=3)
+        parsed = valuation.read_valuations(sheet, {t.code for t in codebook_themes()})
         valuation.load(conn, config.process, sheet.name, parsed.valuations)
     env = {**stack.full_env(stack_settings), **config.dbt_env()}
     result = subprocess.run([dbt_executable(), "build"], cwd=dbt_project_dir(), env=env, capture_output=True, text=True)
@@ -208,3 +209,21 @@ def test_every_model_and_column_is_documented(built, stack_settings):
                 undocumented.append(f"{node['name']}.{column}")
     assert undocumented == []
     assert (target / "index.html").exists()
+
+
+def test_demo_analyst_example_follows_the_process_data(built):
+    """The demo's analyst query names the age group × district with most respondents, not a fixed one."""
+    from hornsten.demo.pipeline import print_analyst_example
+
+    lines: list[str] = []
+    with psycopg.connect(built["dsn"]) as conn:
+        print_analyst_example(conn, lines.append)
+        ((group, respondents),) = conn.execute(
+            """select group_value, base_respondents from marts.component_shares
+               where cut = 'age_group×district' and question_code = 'alla' and not is_suppressed
+               order by base_respondents desc, group_value limit 1"""
+        ).fetchall()
+    age_group, district = group.split("×")
+    assert f"Age group {age_group} in {district} ({respondents} respondents)" in lines[0]
+    assert len([line for line in lines if line.strip().endswith("%")]) == 5
+    assert f"group_value = '{group}'" in lines[-1]

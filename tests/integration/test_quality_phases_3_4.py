@@ -28,7 +28,8 @@ def _meeting(db, load_id, meeting_id, forum, target_group, held_on, participants
     )
     for no, (cornerstone, stance, text) in enumerate(statements, start=1):
         db.execute(
-            """insert into raw.dialogue_statements (process, meeting_id, statement_no, cornerstone, stance, statement_text)
+            """insert into raw.dialogue_statements
+                   (process, meeting_id, statement_no, cornerstone, stance, statement_text)
                values (%s, %s, %s, %s, %s, %s)""",
             (PROCESS, meeting_id, no, cornerstone, stance, text),
         )

@@ -20,6 +20,7 @@ from hornsten.config.process import load_process
 from hornsten.demo.survey_sample import generate_sample
 from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 from hornsten.warehouse.process_sync import sync_process
 
@@ -151,8 +152,8 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
         )
         ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
         parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"]
-        sheet = valuation.sample_valuations(out / "valuation.csv", valuation.codebook_themes(), parties, seed=3)
-        parsed = valuation.read_valuations(sheet, {t.code for t in valuation.codebook_themes()})
+        sheet = valuation.sample_valuations(out / "valuation.csv", codebook_themes(), parties, seed=3)
+        parsed = valuation.read_valuations(sheet, {t.code for t in codebook_themes()})
         valuation.load(conn, config.process, sheet.name, parsed.valuations)
         sync_process(conn, config)
 

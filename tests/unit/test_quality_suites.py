@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hornsten.committee.valuation import codebook_themes
 from hornsten.config.process import load_process
 from hornsten.quality import checkpoint as quality
+from hornsten.tagging.codebook import codebook_themes
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,9 @@ from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
+from hornsten.airflow.cosmos import cosmos_configs
 from hornsten.config.process import ProcessConfig
-from hornsten.warehouse.dbt import PHASE_STAGING, TAGGING_CHAIN, cosmos_configs
+from hornsten.warehouse.dbt import PHASE_STAGING, TAGGING_CHAIN
 
 
 def asset(config: ProcessConfig, name: str) -> Asset:

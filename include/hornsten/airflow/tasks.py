@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from hornsten.config.process import ProcessConfig, load_process
+from hornsten.paths import REPO_ROOT
+from hornsten.survey.service import failed_files  # noqa: F401 (the DAGs' rejected-files step)
 
 WAREHOUSE_CONN_ID = os.environ.get("HORNSTEN_WAREHOUSE_CONN_ID", "hornsten_warehouse")
-from hornsten.paths import REPO_ROOT
 
 
 def hornsten_home() -> Path:
@@ -40,6 +42,15 @@ def warehouse_connection():
     return conn
 
 
+@contextmanager
+def _warehouse():
+    conn = warehouse_connection()
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def warehouse_uri() -> str:
     from airflow.providers.postgres.hooks.postgres import PostgresHook
 
@@ -62,31 +73,11 @@ def in_window(config: ProcessConfig, phase: str, run_type: str | None, when: dt.
 
 def ingest_inbox(process: str) -> dict[str, Any]:
     """Load every export in the process's inbox and archive it; returns the per-file results."""
-    from hornsten.survey.ingest import inbox_files, ingest_files, pseudonym_key
+    from hornsten.survey import service
 
     config = load_process(process)
-    inbox = inbox_dir(config)
-    files = inbox_files(inbox)
-    print(f"{len(files)} export file(s) in {inbox}")
-
-    def progress(name: str, rows: int) -> None:
-        print(f"  {name}: {rows:,} rows read")
-
-    conn = warehouse_connection()
-    try:
-        results = ingest_files(conn, files, config, pseudonym_key(), archive=archive_dir(config), progress=progress)
-    finally:
-        conn.close()
-    for result in results:
-        print(
-            f"{Path(result.file).name}: {result.status}: {result.rows_read} read, {result.loaded} loaded, "
-            f"{result.duplicates} already present, {result.quarantined} quarantined"
-            + (f" — {result.error}" if result.error else "")
-        )
-    return {
-        "load_ids": [r.load_id for r in results if r.load_id is not None and r.status != "failed"],
-        "results": [r.as_json() for r in results],
-    }
+    with _warehouse() as conn:
+        return service.ingest_inbox(conn, config, inbox_dir(config), archive_dir(config))
 
 
 def check_quality(process: str, load_ids: list[int], dataset: str = "survey") -> dict[str, Any]:
@@ -95,11 +86,8 @@ def check_quality(process: str, load_ids: list[int], dataset: str = "survey") ->
 
     config = load_process(process)
     report = quality.run_checkpoint(config, warehouse_uri(), load_ids, hornsten_home() / "gx", dataset=dataset)
-    conn = warehouse_connection()
-    try:
+    with _warehouse() as conn:
         quality.store_report(conn, report)
-    finally:
-        conn.close()
     print(report.summary())
     if report.critical_failures:
         raise QualityGateFailed(report.summary())
@@ -113,35 +101,14 @@ def check_quality(process: str, load_ids: list[int], dataset: str = "survey") ->
 
 def ingest_valuations(process: str) -> dict[str, Any]:
     """Load committee valuation sheets from the inbox's valuation/ folder and archive them."""
-    import shutil
-
-    from hornsten.committee import valuation
-    from hornsten.survey.ingest import ensure_schema
+    from hornsten.committee import service
 
     config = load_process(process)
     inbox = Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox")) / "valuation"
-    files = sorted(p for p in inbox.glob("*") if p.suffix.lower() in {".xlsx", ".csv"}) if inbox.exists() else []
-    themes = {t.code for t in valuation.codebook_themes()}
-    loaded: dict[str, int] = {}
-    rejected: dict[str, str] = {}
-    conn = warehouse_connection()
-    try:
-        ensure_schema(conn)
-        for path in files:
-            try:
-                parsed = valuation.read_valuations(path, themes)
-            except (valuation.ValuationError, ValueError) as exc:
-                rejected[path.name] = str(exc)
-                continue
-            loaded[path.name] = valuation.load(conn, config.process, path.name, parsed.valuations)
-            rejected.update({f"{path.name}: {member}": reason for member, reason in parsed.rejected.items()})
-            target = archive_dir(config) / "valuation"
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(path), target / path.name)
-    finally:
-        conn.close()
-    print(f"{len(files)} valuation file(s); members loaded: {loaded}; rejected: {rejected}")
-    return {"loaded": loaded, "rejected": rejected}
+    files = service.inbox_sheets(inbox)
+    print(f"{len(files)} valuation file(s) in {inbox}")
+    with _warehouse() as conn:
+        return service.load_valuations(conn, config, files, archive=archive_dir(config) / "valuation").as_json()
 
 
 def sync_process_config(process: str) -> dict[str, int]:
@@ -149,11 +116,8 @@ def sync_process_config(process: str) -> dict[str, int]:
     from hornsten.warehouse.process_sync import sync_process
 
     config = load_process(process)
-    conn = warehouse_connection()
-    try:
+    with _warehouse() as conn:
         counts = sync_process(conn, config)
-    finally:
-        conn.close()
     print("process configuration synced: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
     return counts
 
@@ -171,11 +135,8 @@ def ingest_templates(process: str, dataset: str) -> dict[str, Any]:
     inbox = template_inbox(dataset)
     files = template_ingest.inbox_files(inbox)
     print(f"{len(files)} {dataset} template(s) in {inbox}")
-    conn = warehouse_connection()
-    try:
+    with _warehouse() as conn:
         results = template_ingest.ingest_templates(conn, files, config, dataset, archive=archive_dir(config))
-    finally:
-        conn.close()
     for result in results:
         print(template_ingest.describe(result))
     return {
@@ -186,43 +147,23 @@ def ingest_templates(process: str, dataset: str) -> dict[str, Any]:
 
 def publish_dialogue(process: str) -> dict[str, Any]:
     """The dialogue marts are rebuilt: report what the steering committee will see."""
-    conn = warehouse_connection()
-    try:
-        reached, groups = conn.execute(
-            "select count(*) filter (where is_reached), count(*) from marts.dialogue_coverage"
-        ).fetchone()
-        statements = conn.execute("select coalesce(sum(statements), 0) from marts.dialogue_compilation").fetchone()[0]
-    finally:
-        conn.close()
+    from hornsten.dialogue import service
+
+    with _warehouse() as conn:
+        summary = service.compilation_summary(conn)
     print(
-        f"{process}: {reached} of {groups} target groups reached, {statements} statements in "
-        "marts.dialogue_compilation (the November compilation)"
+        f"{process}: {summary['target_groups_reached']} of {summary['target_groups']} target groups reached, "
+        f"{summary['statements']} statements in marts.dialogue_compilation (the November compilation)"
     )
-    return {"target_groups_reached": reached, "target_groups": groups, "statements": int(statements)}
+    return summary
 
 
 def reminders_due(process: str) -> list[dict[str, Any]]:
     """The bodies due a reminder (marts.remiss_reminders), printed for the run log."""
-    conn = warehouse_connection()
-    try:
-        rows = conn.execute(
-            """select body, body_name, contact_address, round, deadline, days_to_deadline, reminder_kind
-               from marts.remiss_reminders order by deadline, body_name"""
-        ).fetchall()
-    finally:
-        conn.close()
-    reminders = [
-        {
-            "body": r[0],
-            "body_name": r[1],
-            "contact_address": r[2],
-            "round": r[3],
-            "deadline": r[4].isoformat(),
-            "days_to_deadline": r[5],
-            "reminder_kind": r[6],
-        }
-        for r in rows
-    ]
+    from hornsten.remiss import service
+
+    with _warehouse() as conn:
+        reminders = [{**r, "deadline": r["deadline"].isoformat()} for r in service.reminders(conn)]
     print(f"{len(reminders)} remiss body/bodies due a reminder")
     for r in reminders:
         print(f"  {r['body_name']} <{r['contact_address']}>: {r['reminder_kind']}, deadline {r['deadline']}")
@@ -245,32 +186,16 @@ def smtp_send(message) -> None:
 
 def send_due_reports(process: str, day: dt.date, only: str | None = None) -> list[dict[str, Any]]:
     """Every scheduled report due on `day` (inside its phase), sent once per period."""
-    from hornsten.reports.delivery import deliver
+    from hornsten.reports import service
 
     config = load_process(process)
-    results = []
-    conn = warehouse_connection()
-    try:
-        for schedule in config.reports.schedules:
-            if only and schedule.report != only:
-                continue
-            result = deliver(conn, config, schedule, day, smtp_send, hornsten_home())
-            print(
-                f"{schedule.report} ({day}): {result.status} {result.reason}"
-                + (
-                    f" → {', '.join(result.recipients)}; archived in {result.archive}"
-                    if result.status == "sent"
-                    else ""
-                )
-            )
-            results.append(result.__dict__)
-    finally:
-        conn.close()
-    return results
-
-
-def failed_files(ingest_summary: dict[str, Any]) -> list[str]:
-    return [f"{r['file']}: {r['error']}" for r in ingest_summary["results"] if r["status"] == "failed"]
+    with _warehouse() as conn:
+        outcomes = service.send_due_reports(conn, config, day, smtp_send, hornsten_home(), only=only)
+    failed = [o for o in outcomes if o.error]
+    if failed:
+        # Failing the task lets Airflow retry; a report already sent is never sent again.
+        raise RuntimeError("; ".join(o.describe(day) for o in failed))
+    return [o.result.__dict__ for o in outcomes]
 
 
 class QualityGateFailed(RuntimeError):

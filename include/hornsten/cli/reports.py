@@ -1,5 +1,5 @@
 """``hornsten report NAME --out DIR`` (render without sending) and ``hornsten reports send``
-(what the reports DAG does, for one day). Registered on the main group in hornsten.cli.main."""
+(what the reports DAG does, for one day)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from hornsten.cli.phases import PROCESS_OPTION, _dsn, _process
+from hornsten.cli.common import PROCESS_OPTION, process, settings, warehouse
 from hornsten.config.process import REPORT_NAMES
 
 
@@ -62,13 +62,11 @@ def report(name: str, process_name: str | None, out_dir: Path, period: str | Non
     """Render one report from the current marts as HTML, PDF and XLSX, without sending it.
 
     NAME: survey-progress, components, cornerstones, dialogue, remiss or public."""
-    import psycopg
-
     from hornsten import reports
     from hornsten.reports import render
 
-    config = _process(process_name)
-    with psycopg.connect(_dsn(), autocommit=True) as conn:
+    config = process(process_name)
+    with warehouse() as conn:
         try:
             built = reports.build(name, conn, config, period)
         except reports.ReportUnavailable as exc:
@@ -100,30 +98,19 @@ def reports_group() -> None:
 @click.option("--smtp", default=None, help="host:port (default: the local SMTP catcher of `hornsten up`).")
 def reports_send(process_name: str | None, day: dt.datetime | None, only: str | None, smtp: str | None) -> None:
     """Send the reports due on a day, once per period, and archive them."""
-    import psycopg
+    from hornsten.reports import service
+    from hornsten.reports.delivery import smtp_sender
 
-    from hornsten.devstack import stack
-    from hornsten.reports.delivery import deliver, smtp_sender
-
-    config = _process(process_name)
-    settings = stack.Settings.from_env()
-    host, _, port = (smtp or f"127.0.0.1:{settings.smtp_port}").partition(":")
-    send = smtp_sender(host, int(port or 25))
+    config = process(process_name)
+    local = settings()
+    host, _, port = (smtp or f"127.0.0.1:{local.smtp_port}").partition(":")
     when = day.date() if day else dt.date.today()
-    failed = False
-    with psycopg.connect(_dsn(), autocommit=True) as conn:
-        for schedule in config.reports.schedules:
-            if only and schedule.report != only:
-                continue
-            try:
-                result = deliver(conn, config, schedule, when, send, settings.home)
-            except Exception as exc:  # noqa: BLE001 (report each failure, go on with the others)
-                click.echo(f"{schedule.report}: FAILED — {exc}")
-                failed = True
-                continue
-            click.echo(
-                f"{schedule.report}: {result.status} ({result.reason})"
-                + (f" → {', '.join(result.recipients)}; {result.archive}" if result.status == "sent" else "")
-            )
-    if failed:
+    with warehouse() as conn:
+        outcomes = service.send_due_reports(
+            conn, config, when, smtp_sender(host, int(port or 25)), local.home, only=only, echo=click.echo
+        )
+    if any(o.error for o in outcomes):
         sys.exit(1)
+
+
+COMMANDS = [report, reports_group]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hornsten.survey.sources import open_export
+from hornsten.tagging.codebook import Theme
 
 HEADINGS = ("ledamot", "parti", "tema", "temanamn", "poang", "rang")
 POINTS_TOTAL = 100
@@ -23,12 +24,6 @@ POINTS_TOTAL = 100
 
 class ValuationError(ValueError):
     """The valuation file cannot be used at all."""
-
-
-@dataclass(frozen=True)
-class Theme:
-    code: str
-    label: str
 
 
 @dataclass(frozen=True)
@@ -44,16 +39,6 @@ class Valuation:
 class ValuationFile:
     valuations: list[Valuation] = field(default_factory=list)
     rejected: dict[str, str] = field(default_factory=dict)  # member -> reason
-
-
-def codebook_themes() -> list[Theme]:
-    """The themes of the codebook (the dbt seed), in codebook order."""
-    import csv
-
-    from hornsten.warehouse.dbt import dbt_project_dir
-
-    with (dbt_project_dir() / "seeds" / "codebook" / "codebook_themes.csv").open(encoding="utf-8") as handle:
-        return [Theme(row["theme"], row["label"]) for row in csv.DictReader(handle)]
 
 
 def write_template(path: Path, themes: list[Theme], members: int = 1) -> Path:
@@ -180,6 +165,11 @@ def load(conn, process: str, source: str, valuations: list[Valuation]) -> int:
                 [(process, v.member, v.party, v.theme, v.points, v.rank, source) for v in valuations],
             )
     return len(members)
+
+
+def sample_parties(config) -> list[str]:
+    """The parties of the process's remiss bodies, for a sample committee (or three placeholders)."""
+    return [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"] or ["A", "B", "C"]
 
 
 def sample_valuations(

@@ -19,10 +19,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hornsten.committee.valuation import Theme  # a codebook theme: the cornerstones are themes
 from hornsten.config.process import ProcessConfig
 from hornsten.forms import workbook as tb
 from hornsten.privacy.pseudonymise import pseudonymise_text
+from hornsten.tagging.codebook import Theme  # a codebook theme: the cornerstones are themes
 
 KIND = "dialogue"
 FORM = "Möte"
@@ -306,12 +306,14 @@ def load_report(conn, config: ProcessConfig, report: MeetingReport, load_id: int
         )
         with conn.cursor() as cur:
             cur.executemany(
-                """insert into raw.dialogue_statements (process, meeting_id, statement_no, cornerstone, stance, statement_text)
+                """insert into raw.dialogue_statements
+                       (process, meeting_id, statement_no, cornerstone, stance, statement_text)
                    values (%s, %s, %s, %s, %s, %s)""",
                 [(process, report.meeting_id, s.number, s.cornerstone, s.stance, text) for s, text in cleaned],
             )
             cur.executemany(
-                """insert into restricted.dialogue_statements_original (process, meeting_id, statement_no, statement_text)
+                """insert into restricted.dialogue_statements_original
+                       (process, meeting_id, statement_no, statement_text)
                    values (%s, %s, %s, %s)""",
                 [(process, report.meeting_id, s.number, s.text) for s, text in cleaned if text != s.text],
             )

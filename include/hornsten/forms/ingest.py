@@ -20,8 +20,8 @@ from hornsten.config.process import ProcessConfig
 from hornsten.dialogue import template as dialogue
 from hornsten.forms import workbook as tb
 from hornsten.remiss import template as remiss
-from hornsten.survey.ingest import INGEST_LOCK, ensure_schema
 from hornsten.survey.sources import fingerprint
+from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
 
 DATASETS = ("dialogue", "remiss")
 
@@ -47,7 +47,7 @@ class TemplateLoadResult:
 
 
 def codebook_themes() -> list[dialogue.Theme]:
-    from hornsten.committee.valuation import codebook_themes as themes
+    from hornsten.tagging.codebook import codebook_themes as themes
 
     return themes()
 

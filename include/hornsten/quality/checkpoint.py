@@ -194,7 +194,7 @@ def load_suite_specs(name: str = "survey_batch.yml") -> list[dict[str, Any]]:
 
 def _parameters(config: ProcessConfig) -> dict[str, Any]:
     """Everything a suite file can name with "$": the process configuration, flattened."""
-    from hornsten.committee.valuation import codebook_themes
+    from hornsten.tagging.codebook import codebook_themes
 
     start, end = config.survey_window
     # GX compares against naive UTC timestamps coming back from SQLAlchemy.

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hornsten.config.process import ProcessConfig
-from hornsten.dialogue.template import Theme
 from hornsten.forms import workbook as tb
 from hornsten.privacy.pseudonymise import pseudonymise_text
+from hornsten.tagging.codebook import Theme
 
 KIND = "remiss"
 FORM = "Remissvar"
@@ -114,7 +114,8 @@ def write_template(
     tb.add_help(
         book,
         [
-            f"Remissvar: {config.title}. Remissinstans: {bodies[body].name}. Sista svarsdag: {round_.deadline.isoformat()}.",
+            f"Remissvar: {config.title}. Remissinstans: {bodies[body].name}. "
+            f"Sista svarsdag: {round_.deadline.isoformat()}.",
             f"Bladet {FORM}: fyll i datum för svaret. Avstår instansen från att yttra sig, skriv Ja.",
             f"Bladet {POSITIONS_SHEET}: en rad per hörnsten och avsnitt i förslaget. Välj ställningstagande: "
             + ", ".join(POSITIONS.values())

@@ -70,7 +70,7 @@ def deliver(
     """Build, render, archive and send one scheduled report, at most once per period."""
     from hornsten import reports
     from hornsten.reports import render
-    from hornsten.survey.ingest import ensure_schema
+    from hornsten.warehouse.schema import ensure_schema
 
     period = period_label(day)
     result = DeliveryResult(schedule.report, period, "not_due", list(schedule.recipients))
@@ -90,7 +90,8 @@ def deliver(
         ).fetchone()
     if claimed is None:
         row = conn.execute(
-            "select status, archive_path, message_id from raw.report_deliveries where process = %s and report = %s and period = %s",
+            """select status, archive_path, message_id from raw.report_deliveries
+               where process = %s and report = %s and period = %s""",
             (config.process, schedule.report, period),
         ).fetchone()
         result.status, result.archive, result.message_id = "already_sent", row[1], row[2]

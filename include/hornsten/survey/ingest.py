@@ -23,7 +23,6 @@ import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 import psycopg
@@ -32,11 +31,10 @@ from hornsten.config.process import ProcessConfig
 from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
 from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
 from hornsten.survey.sources import SUPPORTED_SUFFIXES, SourceError, fingerprint, open_export, row_as_text
+from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
 
 Progress = Callable[[str, int], None]
 PROGRESS_EVERY = 50_000
-# Serialises loads: the upsert logic assumes one writer at a time.
-INGEST_LOCK = 7_240_317
 
 
 @dataclass
@@ -57,20 +55,6 @@ class LoadResult:
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
-
-
-def schema_sql() -> list[str]:
-    """The DDL files, applied in this order."""
-    folder = resources.files("hornsten.warehouse") / "sql"
-    names = ["warehouse.sql", "personal_data_functions.sql", "process_config.sql", "dialogue_remiss.sql", "reports.sql"]
-    return [(folder / name).read_text(encoding="utf-8") for name in names if (folder / name).is_file()]
-
-
-def ensure_schema(conn: psycopg.Connection) -> None:
-    with conn.transaction():
-        conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
-        for ddl in schema_sql():
-            conn.execute(ddl)
 
 
 def pseudonym_key() -> bytes:

@@ -182,3 +182,18 @@ def format_report(report: dict) -> str:
             f"{row['precision']:>6.2f} {row['recall']:>6.2f} {row['f1']:>6.2f}"
         )
     return "\n".join(lines)
+
+
+def evaluate(dsn: str, answers: list, dbt_env: dict[str, str], echo=print) -> dict:
+    """Tag labelled answers with the production SQL (dbt target eval) and score them against the labels."""
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        load_answers(conn, answers)
+    echo(f"Tagging {len(answers)} answers with the production SQL (dbt target eval) …")
+    build_tagging_models(dbt_env)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        predicted = fetch_predictions(conn)
+        codebook = fetch_codebook(conn)
+    check_labels(answers, set(codebook))
+    return score({a.id: a.components for a in answers}, predicted, codebook)

@@ -1,8 +1,7 @@
-"""dbt wiring shared by the DAGs: Cosmos configuration built once, from the environment.
+"""The dbt project: where it is, which dbt runs it, and its manifest.
 
-Cosmos renders each dbt model as its own Airflow task (with its tests right after
-it), so a data engineer sees in the grid which model failed and can retry just that
-one. It reads the project from ``dbt_project/target/manifest.json`` (written by
+The Cosmos configuration built from it lives in hornsten.airflow.cosmos. Cosmos
+reads the project from ``dbt_project/target/manifest.json`` (written by
 ``dbt parse`` at ``hornsten up``) because parsing a manifest takes a fraction of a
 second where ``dbt ls`` takes ~10 s on every DAG parse.
 """
@@ -53,39 +52,3 @@ def parse_project(env: dict[str, str] | None = None) -> Path:
         check=True,
     )
     return manifest_path()
-
-
-def cosmos_configs(select: list[str], env: dict[str, str] | None = None, exclude: list[str] | None = None):
-    """ProjectConfig, ProfileConfig, ExecutionConfig and RenderConfig for a Cosmos task group.
-
-    ``env`` reaches dbt as environment variables (the process's settings, see
-    ProcessConfig.dbt_env)."""
-    from cosmos import ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-    from cosmos.constants import ExecutionMode, LoadMode, TestIndirectSelection
-
-    project_dir = dbt_project_dir()
-    has_manifest = manifest_path().exists()
-    project = ProjectConfig(
-        dbt_project_path=project_dir,
-        manifest_path=manifest_path() if has_manifest else None,
-        install_dbt_deps=False,
-        env_vars=env or None,
-    )
-    profile = ProfileConfig(
-        profile_name="hornsten",
-        target_name=os.environ.get("HORNSTEN_DBT_TARGET", "local"),
-        profiles_yml_filepath=project_dir / "profiles.yml",
-    )
-    # "buildable": a model's test task runs the tests whose other parents are upstream
-    # of it, never tests of models that a task group does not build.
-    execution = ExecutionConfig(
-        execution_mode=ExecutionMode.LOCAL,
-        dbt_executable_path=dbt_executable(),
-        test_indirect_selection=TestIndirectSelection.BUILDABLE,
-    )
-    render = RenderConfig(
-        load_method=LoadMode.DBT_MANIFEST if has_manifest else LoadMode.DBT_LS,
-        select=select,
-        exclude=exclude or [],
-    )
-    return project, profile, execution, render

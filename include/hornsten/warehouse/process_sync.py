@@ -65,7 +65,7 @@ def config_rows(config: ProcessConfig) -> dict[str, list[tuple]]:
 
 def sync_process(conn, config: ProcessConfig) -> dict[str, int]:
     """Replace this process's configuration rows; returns the row count per table."""
-    from hornsten.survey.ingest import ensure_schema
+    from hornsten.warehouse.schema import ensure_schema
 
     ensure_schema(conn)
     counts: dict[str, int] = {}

@@ -1,0 +1,21 @@
+"""The ``hornsten`` command group: one module per command group, registered here."""
+
+from __future__ import annotations
+
+import click
+
+from hornsten.cli import committee, demo, dialogue, remiss, reports, stack, survey, tagging, warehouse
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="hornsten")
+def main() -> None:
+    """Hörnsten: from citizen survey answers to a vision's cornerstones.
+
+    Local state lives in $HORNSTEN_HOME (default: .hornsten/ in the repository).
+    """
+
+
+for module in (stack, survey, committee, warehouse, tagging, dialogue, remiss, reports, demo):
+    for command in module.COMMANDS:
+        main.add_command(command)

@@ -1,0 +1,124 @@
+"""``hornsten up | down | status | env`` and the airflow/dbt pass-throughs: the local stack."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import click
+
+from hornsten.cli.common import echo, settings
+from hornsten.devstack import stack
+
+
+@click.command()
+@click.option("--no-airflow", is_flag=True, help="Start only PostgreSQL and create the databases.")
+def up(no_airflow: bool) -> None:
+    """Start the local PostgreSQL and Airflow 3 (idempotent)."""
+    local = settings()
+    try:
+        stack.start_postgres(local, echo)
+        stack.ensure_databases(local, echo)
+        stack.start_mailcatcher(local, echo)
+        _parse_dbt(local)
+        if no_airflow:
+            stack.prepare_airflow_home(local)
+            stack.migrate_airflow(local, echo)
+        else:
+            stack.start_airflow(local, echo)
+            stack.wait_for_api(local, echo)
+    except stack.StackError as exc:
+        raise click.ClickException(str(exc)) from None
+    print_where(local, airflow=not no_airflow)
+
+
+def _parse_dbt(local: stack.Settings) -> None:
+    from hornsten.warehouse.dbt import parse_project
+
+    echo("Parsing the dbt project (manifest for Airflow) …")
+    try:
+        parse_project(stack.airflow_env(local))
+    except subprocess.CalledProcessError as exc:
+        raise click.ClickException(
+            f"dbt parse failed (exit {exc.returncode}); run `hornsten dbt parse` to see why"
+        ) from None
+
+
+def print_where(local: stack.Settings, airflow: bool = True) -> None:
+    secret = local.secrets()
+    click.echo("")
+    if airflow:
+        click.echo(f"Airflow UI     {local.airflow_url}  (login: admin / {secret['airflow_admin_password']})")
+    click.echo(f"Warehouse      psql '{local.warehouse_dsn}'")
+    click.echo(f"Survey inbox   {local.inbox}")
+    click.echo(f"Archive        {local.archive}")
+    click.echo(f"Logs           {local.log_dir}")
+    click.echo(f"Mail (SMTP)    127.0.0.1:{local.smtp_port} → {local.mail_dir} (.eml and .html per message)")
+    click.echo(f"Reports        {local.reports_dir}")
+    click.echo("Stop it all    hornsten down")
+
+
+@click.command()
+def down() -> None:
+    """Stop Airflow and PostgreSQL; nothing is left running."""
+    local = settings()
+    try:
+        stopped = stack.stop_airflow(local, echo)
+        stopped += ["mailcatcher"] if stack.stop_mailcatcher(local, echo) else []
+        pg = stack.stop_postgres(local, echo)
+    except stack.StackError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo("Stopped." if stopped or pg else "Nothing was running.")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object (the warehouse DSN under 'dsn').")
+def status(as_json: bool) -> None:
+    """Say what runs and where."""
+    try:
+        info = stack.status(settings())
+    except stack.StackError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return
+    pg = info["postgres"]
+    state = "running" if pg["running"] else "stopped"
+    click.echo(f"PostgreSQL   {state}  127.0.0.1:{pg['port']}  data {pg['data_directory']}")
+    airflow = info["airflow"]
+    for service, service_state in airflow["services"].items():
+        running = f"running (pid {service_state['pid']})" if service_state["running"] else "stopped"
+        click.echo(f"Airflow {service:<14} {running}")
+    click.echo(f"Airflow UI   {airflow['url']}  ({'healthy' if airflow['api_healthy'] else 'not answering'})")
+    if info["dsn"]:
+        click.echo(f"Warehouse    {info['dsn']}")
+
+
+@click.command("env")
+def env_cmd() -> None:
+    """Print the environment of the local stack as shell exports (eval "$(hornsten env)")."""
+    for key, value in stack.airflow_env(settings()).items():
+        click.echo(f"export {key}={_shell_quote(value)}")
+
+
+def _shell_quote(value: str) -> str:
+    return "'" + value.replace("'", "'\"'\"'") + "'"
+
+
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def airflow(args: tuple[str, ...]) -> None:
+    """Run the airflow CLI against the local stack (e.g. hornsten airflow dags list)."""
+    sys.exit(subprocess.call(["airflow", *args], env=stack.full_env(settings())))
+
+
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def dbt(args: tuple[str, ...]) -> None:
+    """Run dbt in dbt_project/ against the local warehouse (e.g. hornsten dbt build)."""
+    local = settings()
+    sys.exit(subprocess.call(["dbt", *args], env=stack.full_env(local), cwd=local.repo / "dbt_project"))
+
+
+COMMANDS = [up, down, status, env_cmd, airflow, dbt]

@@ -1,0 +1,60 @@
+"""Phase 1 use cases, called alike by ``hornsten ingest`` and the survey ingest DAG."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from hornsten.config import ProcessConfig
+from hornsten.survey import ingest
+
+Echo = Callable[[str], None]
+
+
+def ingest_exports(
+    conn, config: ProcessConfig, files: Iterable[Path], archive: Path | None = None, echo: Echo = print
+) -> list[ingest.LoadResult]:
+    """Load survey exports (and archive them when `archive` is given), reporting progress per file."""
+
+    def progress(name: str, rows: int) -> None:
+        echo(f"  {name}: {rows:,} rows read …")
+
+    return ingest.ingest_files(conn, list(files), config, ingest.pseudonym_key(), archive=archive, progress=progress)
+
+
+def ingest_inbox(conn, config: ProcessConfig, inbox: Path, archive: Path, echo: Echo = print) -> dict[str, Any]:
+    """Every export waiting in the process's inbox, loaded and archived; the summary the DAG passes on."""
+    files = ingest.inbox_files(inbox)
+    echo(f"{len(files)} export file(s) in {inbox}")
+    results = ingest_exports(conn, config, files, archive=archive, echo=echo)
+    for result in results:
+        echo(describe(result))
+    return summary(results)
+
+
+def summary(results: list[ingest.LoadResult]) -> dict[str, Any]:
+    return {
+        "load_ids": [r.load_id for r in results if r.load_id is not None and r.status != "failed"],
+        "loaded": sum(r.loaded for r in results),
+        "results": [r.as_json() for r in results],
+    }
+
+
+def describe(result: ingest.LoadResult) -> str:
+    """One file's outcome, with the reasons rows were quarantined."""
+    lines = [
+        f"{Path(result.file).name}: {result.status} — {result.rows_read:,} read, {result.loaded:,} loaded, "
+        f"{result.duplicates:,} already present, {result.quarantined:,} quarantined"
+    ]
+    lines += [
+        f"    quarantined {count:,}× {reason}"
+        for reason, count in sorted(result.reasons.items(), key=lambda kv: -kv[1])
+    ]
+    if result.error:
+        lines.append(f"    error: {result.error}")
+    return "\n".join(lines)
+
+
+def failed_files(summary: dict[str, Any]) -> list[str]:
+    return [f"{r['file']}: {r['error']}" for r in summary["results"] if r["status"] == "failed"]
