@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test up down status setup lock docs clean bench
+.PHONY: demo test lint up down status setup lock docs clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	./scripts/install-system-packages.sh
@@ -19,8 +19,14 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/hornsten demo
 
-test: $(STAMP)
+test: lint
 	$(BIN)/pytest
+
+# Part of `make test`: Python style and lint, the package's architecture, the SQL.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 up: $(STAMP)
 	$(BIN)/hornsten up

@@ -52,7 +52,8 @@ def main() -> None:
         f"{result.duplicates:,} duplicates, {result.quarantined:,} quarantined"
     )
     print(
-        f"ingest: {elapsed:.1f} s = {result.rows_read / elapsed:,.0f} rows/s; peak RSS {peak_mb:.0f} MB (pid {os.getpid()})"
+        f"ingest: {elapsed:.1f} s = {result.rows_read / elapsed:,.0f} rows/s; "
+        f"peak RSS {peak_mb:.0f} MB (pid {os.getpid()})"
     )
 
 

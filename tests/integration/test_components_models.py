@@ -80,7 +80,8 @@ def test_swedish_compounds_and_spelling_without_a_ring(built, stack_settings):
     with psycopg.connect(built["dsn"], autocommit=True) as conn:
         conn.execute("create schema if not exists eval_input")
         conn.execute(
-            "create table if not exists eval_input.answers (survey_id text, response_id text, question_code text, answer_text text)"
+            "create table if not exists eval_input.answers "
+            "(survey_id text, response_id text, question_code text, answer_text text)"
         )
         conn.execute("truncate eval_input.answers")
         for key, (text, _) in texts.items():

@@ -361,7 +361,7 @@ def test_poll_vote_shares_sum_to_one_per_question(built):
     assert {(r[0], r[1]): r[2] for r in rows} == expected
     assert {(r[0], r[1]): r[5] for r in rows} == meetings
     totals: dict[str, float] = {}
-    for question, _, votes, question_votes, share, _ in rows:
+    for question, _, _votes, question_votes, share, _ in rows:
         assert question_votes == sum(v for (qq, _), v in expected.items() if qq == question)
         totals[question] = totals.get(question, 0) + float(share)
     assert totals and all(total == pytest.approx(1, abs=1e-3) for total in totals.values())

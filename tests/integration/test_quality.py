@@ -39,10 +39,12 @@ def test_leaked_personal_data_and_bad_values_fail_critically(db, clean_warehouse
     )
     # Simulate a leak and a value outside the set that slipped past ingest.
     db.execute(
-        "update raw.survey_answers set answer_text = 'ring 070-123 45 67' where response_id = '1' and question_code = 'idag'"
+        "update raw.survey_answers set answer_text = 'ring 070-123 45 67' "
+        "where response_id = '1' and question_code = 'idag'"
     )
     db.execute(
-        """update raw.survey_responses set closed_answers = closed_answers || '{"district": "atlantis"}' where response_id = '2'"""
+        """update raw.survey_responses set closed_answers = closed_answers || '{"district": "atlantis"}'
+           where response_id = '2'"""
     )
     report = quality.run_checkpoint(norrkoping, clean_warehouse, [result.load_id], tmp_path / "gx")
     failed = {(o.expectation, o.column) for o in report.critical_failures}
