@@ -166,7 +166,7 @@ def dialogue_template(out_path: Path, forum: str | None, all_forums: bool, proce
 @PROCESS_OPTION
 def dialogue_sample(out_dir: Path, seed: int, with_bad: bool, process_name: str | None) -> None:
     """Write filled-in sample meeting templates (one target group left unreached)."""
-    from hornsten.demo import template_samples
+    from hornsten.demo import templates as template_samples
 
     config = _process(process_name)
     cornerstones = _cornerstones(quiet=True)
@@ -247,7 +247,7 @@ def remiss_template(out_dir: Path, bodies: tuple[str, ...], round_code: str | No
 @PROCESS_OPTION
 def remiss_sample(out_dir: Path, seed: int, process_name: str | None) -> None:
     """Write filled-in sample responses (some late, one declined, some bodies missing)."""
-    from hornsten.demo import template_samples
+    from hornsten.demo import templates as template_samples
 
     config = _process(process_name)
     paths = template_samples.generate_remiss_templates(config, _cornerstones(quiet=True), out_dir, seed=seed)
