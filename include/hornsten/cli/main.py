@@ -241,7 +241,7 @@ def ingest(files: tuple[Path, ...], process_name: str | None, as_json: bool) -> 
 @click.option("--process", "process_name", default=None)
 def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, process_name: str | None) -> None:
     """Write realistic sample survey exports (with re-deliveries, bad rows and personal data)."""
-    from hornsten.demo.survey_sample import FORMATS, generate_sample
+    from hornsten.demo.survey import FORMATS, generate_sample
 
     bad = [f for f in formats if f != "all" and f not in FORMATS]
     if bad:
@@ -462,7 +462,7 @@ def demo(ctx: click.Context, responses: int, seed: int) -> None:
     """Set up everything and run the whole pipeline (phases 1–4) on generated sample data."""
     import shutil
 
-    from hornsten.demo.survey_sample import generate_sample
+    from hornsten.demo.survey import generate_sample
 
     settings = _settings()
     config = _process(None)
