@@ -1,4 +1,4 @@
-"""Throughput of the sample-data generator (hornsten.demo.survey_sample.generate_sample).
+"""Throughput of the sample-data generator (hornsten.demo.survey.generate_sample).
 
 Run: .venv/bin/python benchmarks/bench_sample.py [responses] [format ...]
 Defaults: 200,000 responses to csv, Norrköping's process, into a temporary
@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from hornsten.config.process import load_process
-from hornsten.demo.survey_sample import generate_sample
+from hornsten.demo.survey import generate_sample
 
 
 def main() -> None:

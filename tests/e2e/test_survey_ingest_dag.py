@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from hornsten.config.process import load_process
-from hornsten.demo.survey_sample import generate_sample
+from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from tests.exports import good_row, write_csv
 

@@ -13,8 +13,8 @@ import pytest
 
 from hornsten.committee import valuation
 from hornsten.config.process import load_process
-from hornsten.demo import template_samples
-from hornsten.demo.survey_sample import generate_sample
+from hornsten.demo import templates as template_samples
+from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from hornsten.forms import ingest as template_ingest
 from hornsten.survey.ingest import ingest_files, pseudonym_key

@@ -12,7 +12,7 @@ import pytest
 
 from hornsten.committee import valuation
 from hornsten.config.process import load_process
-from hornsten.demo.survey_sample import generate_sample
+from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from openpyxl import load_workbook
 
-from hornsten.demo import template_samples as ts
+from hornsten.demo import templates as ts
 from hornsten.dialogue import template as dialogue
 from hornsten.forms.ingest import codebook_themes, describe, ingest_templates
 from hornsten.remiss import template as remiss

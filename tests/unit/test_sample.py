@@ -1,4 +1,4 @@
-"""Tests for hornsten.demo.survey_sample: the sample survey exports and their ground truth."""
+"""Tests for hornsten.demo.survey: the sample survey exports and their ground truth."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from hornsten.config.process import ProcessConfig, load_process, normalise_value
-from hornsten.demo.survey_sample import FORMATS, SampleResult, generate_sample
+from hornsten.demo.survey import FORMATS, SampleResult, generate_sample
 
 REFERENCE = Path("/work/shared/reference/components.csv")
 ENCODINGS = {"csv": "utf-8", "csv-bom": "utf-8-sig", "excel-csv": "cp1252", "limesurvey": "utf-8"}
@@ -438,7 +438,7 @@ def test_respondent_ids_are_given_for_some_rows(medium):
 
 def test_question_styles_follow_the_wording_and_position():
     from hornsten.config.process import Question
-    from hornsten.demo.survey_sample import _question_styles
+    from hornsten.demo.survey.questions import question_styles as _question_styles
 
     def ask(*texts: str) -> list[str]:
         return _question_styles([Question(code=f"q{i}", kind="text", text=t) for i, t in enumerate(texts)])

@@ -1,5 +1,5 @@
 """The dialogue and remiss templates without a database: round trips, every validation
-rule with its reason, meeting ids, and the sample templates of hornsten.demo.template_samples."""
+rule with its reason, meeting ids, and the sample templates of hornsten.demo.templates."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from hornsten.config.process import load_process, normalise_value
-from hornsten.demo import template_samples as ts
+from hornsten.demo import templates as ts
 from hornsten.dialogue import template as dialogue
 from hornsten.forms import workbook as tb
 from hornsten.forms.ingest import codebook_themes
@@ -496,12 +496,14 @@ def test_samples_are_valid_realistic_meetings(sample_reports, norrkoping):
 
 
 def test_sample_statements_come_from_the_phrase_bank_and_favour_rare_components(sample_reports):
-    from hornsten.demo import phrases as bank
+    from hornsten.demo import phrasebank
 
+    bank = phrasebank.components()
+    local = phrasebank.process_phrases("norrkoping_vision_2035")
     by_sentence = {}
-    for component, entry in bank.COMPONENTS.items():
-        for style in ("pos", "neg", "fut", "nk_pos", "nk_neg", "nk_fut"):
-            for sentence in entry[style]:
+    for component, entry in bank.items():
+        for style in phrasebank.STYLES:
+            for sentence in local.sentences(entry, style):
                 if "{" not in sentence:
                     by_sentence[normalise_value(sentence)] = component
     themes = ts.component_themes()
@@ -515,7 +517,7 @@ def test_sample_statements_come_from_the_phrase_bank_and_favour_rare_components(
                 if statement.cornerstone is not None:
                     assert themes[component] == statement.cornerstone
     assert len(components) >= 0.6 * sum(len(r.statements) for r in sample_reports)
-    rare = {c for c, e in bank.COMPONENTS.items() if sum(e["w"]) <= ts.RARE_IN_SURVEY_WEIGHT}
+    rare = {c for c, e in bank.items() if sum(e.weights.values()) <= ts.RARE_IN_SURVEY_WEIGHT}
     assert rare & set(components)
 
 

@@ -55,7 +55,7 @@ def dialogue_template(out_path: Path, forum: str | None, all_forums: bool, proce
 @PROCESS_OPTION
 def dialogue_sample(out_dir: Path, seed: int, with_bad: bool, process_name: str | None) -> None:
     """Write filled-in sample meeting templates (one target group left unreached)."""
-    from hornsten.demo import template_samples
+    from hornsten.demo import templates as template_samples
 
     config = process(process_name)
     cornerstones = template_cornerstones(quiet=True)

@@ -51,7 +51,7 @@ def remiss_template(out_dir: Path, bodies: tuple[str, ...], round_code: str | No
 @PROCESS_OPTION
 def remiss_sample(out_dir: Path, seed: int, process_name: str | None) -> None:
     """Write filled-in sample responses (some late, one declined, some bodies missing)."""
-    from hornsten.demo import template_samples
+    from hornsten.demo import templates as template_samples
 
     config = process(process_name)
     paths = template_samples.generate_remiss_templates(config, template_cornerstones(quiet=True), out_dir, seed=seed)

@@ -55,7 +55,7 @@ def ingest(files: tuple[Path, ...], process_name: str | None, as_json: bool) -> 
 @PROCESS_OPTION
 def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, process_name: str | None) -> None:
     """Write realistic sample survey exports (with re-deliveries, bad rows and personal data)."""
-    from hornsten.demo.survey_sample import FORMATS, generate_sample
+    from hornsten.demo.survey import FORMATS, generate_sample
 
     bad = [f for f in formats if f != "all" and f not in FORMATS]
     if bad:

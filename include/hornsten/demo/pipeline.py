@@ -18,7 +18,7 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
     """Run phases 1–4 and the reports; returns 0 when every DAG succeeded. `echo` is progress, `show` results."""
     from hornsten.committee import valuation
     from hornsten.demo import walkthrough
-    from hornsten.demo.survey_sample import generate_sample
+    from hornsten.demo.survey import generate_sample
     from hornsten.tagging.codebook import codebook_themes
 
     echo(f"\n[1/7] Generating {responses:,} sample responses for {config.process} …")

@@ -22,15 +22,15 @@ def _connect(settings: stack.Settings):
 
 def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, seed: int, echo: Echo) -> None:
     """Meeting templates into inbox/dialogue; the broken one is loaded by the CLI path to show its rejection."""
-    from hornsten.demo import template_samples
+    from hornsten.demo import templates
     from hornsten.forms import ingest as template_ingest
 
     shutil.rmtree(out, ignore_errors=True)
     with _connect(settings) as conn:
         cornerstones = template_ingest.cornerstone_themes(conn) or template_ingest.codebook_themes()
-    paths = template_samples.generate_dialogue_templates(config, cornerstones, out, seed=seed)
-    flawed = template_samples.flawed_dialogue_template(config, cornerstones, out / "mote_med_fel.xlsx")
-    corrected = template_samples.corrected_redelivery(paths[0], out / f"korrigerad_{paths[0].name}")
+    paths = templates.generate_dialogue_templates(config, cornerstones, out, seed=seed)
+    flawed = templates.flawed_dialogue_template(config, cornerstones, out / "mote_med_fel.xlsx")
+    corrected = templates.corrected_redelivery(paths[0], out / f"korrigerad_{paths[0].name}")
     inbox = settings.inbox / "dialogue"
     inbox.mkdir(parents=True, exist_ok=True)
     # Sorted by name: the corrected file ("korrigerad_…") comes after the original ("dialog_…").
@@ -39,20 +39,20 @@ def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, s
     echo(
         f"  inbox/dialogue <- {len(paths)} meeting templates, {flawed.name} (bad rows), {corrected.name} (re-delivery)"
     )
-    broken = template_samples.bad_dialogue_template(config, cornerstones, out / "trasig_mall.xlsx")
+    broken = templates.bad_dialogue_template(config, cornerstones, out / "trasig_mall.xlsx")
     with _connect(settings) as conn:
         (result,) = template_ingest.ingest_templates(conn, [broken], config, "dialogue", themes=cornerstones)
     echo(f"  hornsten dialogue load {broken.name}: {template_ingest.describe(result)}")
 
 
 def stage_remiss(settings: stack.Settings, config: ProcessConfig, out: Path, seed: int, echo: Echo) -> None:
-    from hornsten.demo import template_samples
+    from hornsten.demo import templates
     from hornsten.forms import ingest as template_ingest
 
     shutil.rmtree(out, ignore_errors=True)
     with _connect(settings) as conn:
         cornerstones = template_ingest.cornerstone_themes(conn) or template_ingest.codebook_themes()
-    paths = template_samples.generate_remiss_templates(config, cornerstones, out, seed=seed)
+    paths = templates.generate_remiss_templates(config, cornerstones, out, seed=seed)
     inbox = settings.inbox / "remiss"
     inbox.mkdir(parents=True, exist_ok=True)
     for path in paths:
@@ -79,12 +79,14 @@ def print_dialogue(settings: stack.Settings, echo: Echo) -> None:
                 f"    {kind:<12} {label:<40} {statements:>3} statements: {support} support, {change} change, {new} new"
             )
         rare = conn.execute(
-            "select component_label from marts.dialogue_components where is_rare_in_survey order by dialogue_statements desc limit 5"
+            """select component_label from marts.dialogue_components
+               where is_rare_in_survey order by dialogue_statements desc limit 5"""
         ).fetchall()
         if rare:
             echo("  Raised in the dialogue but rare in the survey: " + ", ".join(r[0] for r in rare))
         quarantined = conn.execute(
-            "select count(*) from restricted.quarantine where file_name like 'mote_med_fel%' or file_name like 'trasig%'"
+            """select count(*) from restricted.quarantine
+               where file_name like 'mote_med_fel%' or file_name like 'trasig%'"""
         ).fetchone()[0]
         echo(f"  Quarantined template rows with reasons: {quarantined} (restricted.quarantine)")
 
