@@ -33,7 +33,7 @@ from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
-from hornsten.config.process import default_process_name, load_process
+from hornsten.config import default_process_name, load_process
 from hornsten.warehouse.dbt import cosmos_configs
 
 PROCESS = default_process_name()

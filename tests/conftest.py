@@ -15,7 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.devstack import stack
 
 # The fully built phases 1–4 warehouse, shared by the report and DAG tests.

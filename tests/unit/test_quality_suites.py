@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hornsten.committee.valuation import codebook_themes
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.quality import checkpoint as quality
 
 

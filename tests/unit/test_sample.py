@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from hornsten.config.process import ProcessConfig, load_process, normalise_value
+from hornsten.config import ProcessConfig, load_process, normalise_value
 from hornsten.demo.survey_sample import FORMATS, SampleResult, generate_sample
 
 REFERENCE = Path("/work/shared/reference/components.csv")
@@ -437,7 +437,7 @@ def test_respondent_ids_are_given_for_some_rows(medium):
 
 
 def test_question_styles_follow_the_wording_and_position():
-    from hornsten.config.process import Question
+    from hornsten.config import Question
     from hornsten.demo.survey_sample import _question_styles
 
     def ask(*texts: str) -> list[str]:

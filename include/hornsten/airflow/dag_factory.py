@@ -18,7 +18,7 @@ from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.warehouse.dbt import PHASE_STAGING, TAGGING_CHAIN, cosmos_configs
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hornsten.config.process import ProcessConfig, load_process
+from hornsten.config import ProcessConfig, load_process
 
 WAREHOUSE_CONN_ID = os.environ.get("HORNSTEN_WAREHOUSE_CONN_ID", "hornsten_warehouse")
 from hornsten.paths import REPO_ROOT

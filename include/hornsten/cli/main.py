@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from hornsten.config.process import ConfigError, load_process
+from hornsten.config import ConfigError, load_process
 from hornsten.devstack import stack
 
 

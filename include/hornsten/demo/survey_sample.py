@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from hornsten.config.process import ExportLayout, ProcessConfig, Question, normalise_value
+from hornsten.config import ExportLayout, ProcessConfig, Question, normalise_value
 from hornsten.demo import phrases as bank
 
 FORMATS = ("csv", "csv-bom", "excel-csv", "xlsx", "limesurvey")

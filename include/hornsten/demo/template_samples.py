@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from hornsten.config.process import Forum, ProcessConfig, TargetGroup, normalise_value
+from hornsten.config import Forum, ProcessConfig, TargetGroup, normalise_value
 from hornsten.demo import phrases as bank
 from hornsten.demo.survey_sample import _capitalise, _close, _find_question, _municipality_name, _normalise_zip
 from hornsten.dialogue import template as dialogue

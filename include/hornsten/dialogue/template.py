@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hornsten.committee.valuation import Theme  # a codebook theme: the cornerstones are themes
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.forms import workbook as tb
 from hornsten.privacy.pseudonymise import pseudonymise_text
 
