@@ -77,9 +77,7 @@ def stack_settings():
         os.environ["HORNSTEN_PSEUDONYM_KEY"] = settings.secrets()["pseudonym_key"]
         yield settings
     finally:
-        stack.stop_airflow(settings, print)
-        stack.stop_mailcatcher(settings, print)
-        stack.stop_postgres(settings, print)
+        stack.down(settings, print)
         shutil.rmtree(home, ignore_errors=True)
         shutil.rmtree(settings.pgdata.parent, ignore_errors=True)
         for key, value in saved.items():
