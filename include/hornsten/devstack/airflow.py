@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 from hornsten.devstack.airflow_env import full_env
+from hornsten.devstack.dag_pausing import leave_dags_live
 from hornsten.devstack.processes import port_in_use, read_pid, run_checked, stop_group
 from hornsten.devstack.settings import Echo, Settings, StackError
 
@@ -44,10 +45,11 @@ def airflow_pids(settings: Settings) -> dict[str, int | None]:
 
 
 def start_airflow(settings: Settings, echo: Echo) -> None:
-    """Start the Airflow services that do not run yet."""
+    """Start the Airflow services that do not run yet, with the hornsten DAGs left live."""
     running = {s for s, pid in airflow_pids(settings).items() if pid}
     if running == set(AIRFLOW_SERVICES):
         echo(f"Airflow already runs ({', '.join(sorted(running))}).")
+        leave_dags_live(settings, echo)
         return
     if "api-server" not in running and port_in_use(settings.airflow_port):
         raise StackError(
@@ -55,6 +57,7 @@ def start_airflow(settings: Settings, echo: Echo) -> None:
             f"  Choose another port: HORNSTEN_AIRFLOW_PORT=8081 hornsten up"
         )
     migrate_airflow(settings, echo)
+    leave_dags_live(settings, echo)
     env = full_env(settings)
     for service in AIRFLOW_SERVICES:
         if service in running:

@@ -21,6 +21,9 @@ def airflow_env(settings: Settings) -> dict[str, str]:
         "AIRFLOW_HOME": str(settings.airflow_home),
         "AIRFLOW__CORE__DAGS_FOLDER": str(settings.repo / "dags"),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        # Airflow's default pauses every new DAG, and a paused DAG runs neither on its
+        # schedule nor on a new file; the local stack leaves them live unless asked.
+        "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": str(settings.dags_paused),
         "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
         "AIRFLOW__CORE__PARALLELISM": "4",
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": settings.dsn("airflow").replace(

@@ -22,6 +22,9 @@ from hornsten.paths import REPO_ROOT
 
 Echo = Callable[[str], None]
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
 
 class StackError(RuntimeError):
     """A problem with the local stack, worded for the person at the terminal."""
@@ -33,6 +36,8 @@ class Settings:
     pg_port: int = 5433
     airflow_port: int = 8080
     smtp_port: int = 8025
+    # Live by default: a paused DAG neither runs on its schedule nor on a new file.
+    dags_paused: bool = False
     repo: Path = REPO_ROOT
 
     @classmethod
@@ -43,6 +48,7 @@ class Settings:
             pg_port=_int_env("HORNSTEN_PG_PORT", 5433),
             airflow_port=_int_env("HORNSTEN_AIRFLOW_PORT", 8080),
             smtp_port=_int_env("HORNSTEN_SMTP_PORT", 8025),
+            dags_paused=_bool_env("HORNSTEN_DAGS_PAUSED", False),
         )
 
     # ------------------------------------------------------------------ paths
@@ -122,6 +128,17 @@ def _int_env(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise StackError(f"{name}={raw!r} is not a port number") from None
+
+
+def _bool_env(name: str, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise StackError(f"{name}={os.environ[name]!r} is neither true nor false")
 
 
 def _postgres_can_reach(path: Path) -> bool:

@@ -4,12 +4,13 @@
 each piece has its own module, and their public names are importable from here,
 so callers need only ``from hornsten.devstack import stack``:
 
-* ``settings``    — where the state lives and the ports (Settings)
+* ``settings``    — where the state lives, the ports, HORNSTEN_DAGS_PAUSED (Settings)
 * ``credentials`` — the generated passwords and keys (secrets.json)
 * ``postgres``    — the cluster: binaries, initdb, start/stop, roles and databases
 * ``smtp``        — the SMTP catcher's process (the server: ``mailcatcher``)
 * ``airflow_env`` — the environment of every Airflow process
 * ``airflow``     — migration, the services, the API server's health
+* ``dag_pausing`` — the hornsten DAGs left live
 * ``status``      — what runs and where
 """
 
@@ -28,6 +29,7 @@ from hornsten.devstack.airflow import (
     wait_for_api,
 )
 from hornsten.devstack.airflow_env import airflow_env, full_env
+from hornsten.devstack.dag_pausing import leave_dags_live
 from hornsten.devstack.postgres import (
     ensure_databases,
     find_pg_bin,
@@ -54,6 +56,7 @@ __all__ = [
     "find_pg_bin",
     "full_env",
     "init_cluster",
+    "leave_dags_live",
     "mailcatcher_pid",
     "migrate_airflow",
     "port_in_use",

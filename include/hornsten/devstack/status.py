@@ -24,6 +24,7 @@ def status(settings: Settings) -> dict[str, object]:
             "api_healthy": api_healthy(settings) if pids["api-server"] else False,
             "username": "admin",
             "password_file": str(settings.passwords_file),
+            "dags_paused_at_creation": settings.dags_paused,
             "services": {service: {"running": pid is not None, "pid": pid} for service, pid in pids.items()},
         },
         "mail": {
