@@ -1,6 +1,6 @@
 """Swedish phrase bank for the sample-data generator (:mod:`hornsten.demo.survey_sample`).
 
-For every component of the codebook (``/work/shared/reference/components.csv``) the
+For every component of the codebook (``dbt_project/seeds/codebook/codebook_components.csv``) the
 bank holds the words and sentences citizens actually use when they write about it:
 inflections and compounds ("cykelbanorna", "gatubelysningen", "bostadsbristen"),
 colloquial words ("dagis", "p-platser", "knarket"), and whole sentences in three
