@@ -29,7 +29,7 @@ from hornsten.devstack.airflow import (
     wait_for_api,
 )
 from hornsten.devstack.airflow_env import airflow_env, full_env
-from hornsten.devstack.dag_pausing import leave_dags_live
+from hornsten.devstack.dag_pausing import leave_dags_live, set_dags_paused
 from hornsten.devstack.postgres import (
     ensure_databases,
     find_pg_bin,
@@ -62,6 +62,7 @@ __all__ = [
     "port_in_use",
     "postgres_running",
     "prepare_airflow_home",
+    "set_dags_paused",
     "start_airflow",
     "start_mailcatcher",
     "start_postgres",
