@@ -18,7 +18,7 @@ from pathlib import Path
 
 import psycopg
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files

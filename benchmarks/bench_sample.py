@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 
 

@@ -34,7 +34,7 @@ from cosmos import DbtTaskGroup
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
 from hornsten.airflow.cosmos import cosmos_configs
-from hornsten.config.process import default_process_name, load_process
+from hornsten.config import default_process_name, load_process
 
 PROCESS = default_process_name()
 CONFIG = load_process(PROCESS)

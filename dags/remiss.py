@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.dag_factory import template_phase_dag
-from hornsten.config.process import default_process_name, load_process
+from hornsten.config import default_process_name, load_process
 
 CONFIG = load_process(default_process_name())
 

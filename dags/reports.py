@@ -32,7 +32,7 @@ from airflow.sdk.exceptions import AirflowSkipException
 
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
-from hornsten.config.process import default_process_name, load_process
+from hornsten.config import default_process_name, load_process
 
 CONFIG = load_process(default_process_name())
 REPORTS = sorted({s.report for s in CONFIG.reports.schedules})

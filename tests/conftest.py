@@ -15,7 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.devstack import stack
 
 # The fully built phases 1–4 warehouse, shared by the report and DAG tests.
@@ -77,9 +77,7 @@ def stack_settings():
         os.environ["HORNSTEN_PSEUDONYM_KEY"] = settings.secrets()["pseudonym_key"]
         yield settings
     finally:
-        stack.stop_airflow(settings, print)
-        stack.stop_mailcatcher(settings, print)
-        stack.stop_postgres(settings, print)
+        stack.down(settings, print)
         shutil.rmtree(home, ignore_errors=True)
         shutil.rmtree(settings.pgdata.parent, ignore_errors=True)
         for key, value in saved.items():

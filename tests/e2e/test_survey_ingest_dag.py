@@ -9,7 +9,7 @@ import subprocess
 import psycopg
 import pytest
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from tests.exports import good_row, write_csv

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from hornsten.committee import valuation
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.demo import templates as template_samples
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack

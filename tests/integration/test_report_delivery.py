@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from hornsten.airflow.alerts import failure_message
-from hornsten.config.process import REPORT_NAMES
+from hornsten.config import REPORT_NAMES
 from hornsten.reports import build, render
 from hornsten.reports.delivery import deliver, smtp_sender
 

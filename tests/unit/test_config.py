@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from hornsten.config.process import ConfigError, available_processes, load_process, normalise_value
+from hornsten.config import ConfigError, available_processes, load_process, normalise_value
 
 PROCESSES = Path(__file__).resolve().parents[2] / "processes"
 
@@ -146,3 +146,38 @@ def test_error_for_remiss_deadline_before_sending(tmp_path):
     )
     with pytest.raises(ConfigError, match=r"deadline \(2024-11-28\) before sent \(2024-12-09\)"):
         load_process(_write(tmp_path, "norrkoping_vision_2035", text))
+
+
+def test_public_names_are_importable_from_the_package():
+    import hornsten.config as config
+
+    assert len(config.__all__) == len(set(config.__all__))
+    missing = [name for name in config.__all__ if not hasattr(config, name)]
+    assert missing == []
+    # What the callers (CLI, DAGs, tasks, reports) import.
+    assert {
+        "ConfigError",
+        "ExportLayout",
+        "Forum",
+        "ProcessConfig",
+        "Question",
+        "REPORT_NAMES",
+        "REQUIRED_FIELDS",
+        "ReportSchedule",
+        "TargetGroup",
+        "available_processes",
+        "default_process_name",
+        "load_process",
+        "normalise_value",
+    } <= set(config.__all__)
+
+
+def test_process_dir_and_default_process_come_from_the_environment(tmp_path, monkeypatch):
+    from hornsten.config import default_process_name, process_dir
+
+    monkeypatch.setenv("HORNSTEN_PROCESS_DIR", str(tmp_path))
+    monkeypatch.setenv("HORNSTEN_PROCESS", "skelleftea_2030")
+    assert process_dir() == tmp_path
+    assert default_process_name() == "skelleftea_2030"
+    (tmp_path / "skelleftea_2030.yml").write_text((PROCESSES / "skelleftea_2030.yml").read_text(encoding="utf-8"))
+    assert load_process().process == "skelleftea_2030"

@@ -92,7 +92,7 @@ def test_components_dag_syncs_the_process_plan_before_dbt(dagbag):
 
 
 def test_reports_dag_has_a_task_per_scheduled_report(dagbag):
-    from hornsten.config.process import load_process
+    from hornsten.config import load_process
 
     dag = dagbag.dags["hornsten_reports"]
     reports = {s.report for s in load_process("norrkoping_vision_2035").reports.schedules}

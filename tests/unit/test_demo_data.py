@@ -9,7 +9,7 @@ import re
 import pytest
 from faker.providers.person.sv_SE import Provider as SwedishNames
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.demo import phrasebank
 from hornsten.demo.names import PersonNames
 from hornsten.warehouse.dbt import dbt_project_dir

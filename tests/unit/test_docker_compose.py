@@ -55,6 +55,8 @@ FIXED_AIRFLOW_ENV = {
     "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
     "AIRFLOW__CELERY__BROKER_URL": "redis://redis:6379/0",
     "AIRFLOW__CORE__LOAD_EXAMPLES": "false",
+    # The same setting as the local stack (hornsten.devstack), live unless set.
+    "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "${HORNSTEN_DAGS_PAUSED:-false}",
     "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": "http://airflow-apiserver:8080/execution/",
     "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
     "AIRFLOW__SMTP__SMTP_HOST": "mailpit",

@@ -1,7 +1,7 @@
 import pytest
 
 from hornsten.committee.population import PopulationError, age_groups, parse_age, read_scb
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 
 
 @pytest.fixture(scope="module")

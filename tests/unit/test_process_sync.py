@@ -2,7 +2,7 @@
 
 import json
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.warehouse.process_sync import TABLES, config_rows
 
 

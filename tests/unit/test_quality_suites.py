@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.quality import checkpoint as quality
 from hornsten.tagging.codebook import codebook_themes
 

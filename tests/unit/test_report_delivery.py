@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from hornsten.config.process import ConfigError, ReportSchedule, load_process
+from hornsten.config import ConfigError, ReportSchedule, load_process
 from hornsten.reports.delivery import due, message_id, period_label
 from hornsten.reports.safety import safe_cell, share_text, suppressed
 

@@ -13,10 +13,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from hornsten.config.process import ProcessConfig, load_process, normalise_value
+from hornsten.config import ProcessConfig, load_process, normalise_value
 from hornsten.demo.survey import FORMATS, SampleResult, generate_sample
+from hornsten.warehouse.dbt import dbt_project_dir
 
-REFERENCE = Path("/work/shared/reference/components.csv")
+# The codebook the project ships (a dbt seed): every component of it must occur in the labels.
+CODEBOOK = dbt_project_dir() / "seeds" / "codebook" / "codebook_components.csv"
 ENCODINGS = {"csv": "utf-8", "csv-bom": "utf-8-sig", "excel-csv": "cp1252", "limesurvey": "utf-8"}
 DELIMITERS = {"csv": ",", "csv-bom": ";", "excel-csv": ";", "limesurvey": ","}
 
@@ -392,7 +394,7 @@ def test_labels_cover_every_answer_and_every_component(medium, norrkoping):
     assert len(keys) == len(set(keys))
     assert set(answers_by_key(medium, norrkoping)) == set(keys)
     used = collections.Counter(c for row in labels for c in row["components"].split(";") if c)
-    with REFERENCE.open(encoding="utf-8") as handle:
+    with CODEBOOK.open(encoding="utf-8") as handle:
         codebook = {row["component"] for row in csv.DictReader(handle)}
     assert set(used) == codebook
     per_answer = collections.Counter(len([c for c in row["components"].split(";") if c]) for row in labels)
@@ -437,7 +439,7 @@ def test_respondent_ids_are_given_for_some_rows(medium):
 
 
 def test_question_styles_follow_the_wording_and_position():
-    from hornsten.config.process import Question
+    from hornsten.config import Question
     from hornsten.demo.survey.questions import question_styles as _question_styles
 
     def ask(*texts: str) -> list[str]:

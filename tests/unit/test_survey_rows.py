@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from hornsten.config.process import load_process
+from hornsten.config import load_process
 from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
 from hornsten.survey.sources import SourceError
 from tests.exports import HEADER, good_row

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from hornsten.config.process import load_process, normalise_value
+from hornsten.config import load_process, normalise_value
 from hornsten.demo import templates as ts
 from hornsten.dialogue import template as dialogue
 from hornsten.forms import workbook as tb

@@ -42,7 +42,7 @@ def failure_message(
 def on_task_failure(context) -> None:
     """Airflow on_failure_callback: build the alert from the task context and send it."""
     from hornsten.airflow.tasks import smtp_send
-    from hornsten.config.process import default_process_name, load_process
+    from hornsten.config import default_process_name, load_process
 
     config = load_process(default_process_name())
     recipients = list(config.alerts.recipients)

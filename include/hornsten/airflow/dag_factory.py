@@ -19,7 +19,7 @@ from cosmos import DbtTaskGroup
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
 from hornsten.airflow.cosmos import cosmos_configs
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.warehouse.dbt import PHASE_STAGING, TAGGING_CHAIN
 
 

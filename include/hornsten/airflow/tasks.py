@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from hornsten.config.process import ProcessConfig, load_process
+from hornsten.config import ProcessConfig, load_process
 from hornsten.paths import REPO_ROOT
 from hornsten.survey.service import failed_files  # noqa: F401 (the DAGs' rejected-files step)
 

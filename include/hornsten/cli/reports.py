@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from hornsten.cli.common import PROCESS_OPTION, process, settings, warehouse
-from hornsten.config.process import REPORT_NAMES
+from hornsten.config import REPORT_NAMES
 
 
 def chromium() -> str | None:

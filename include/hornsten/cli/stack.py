@@ -18,16 +18,7 @@ def up(no_airflow: bool) -> None:
     """Start the local PostgreSQL and Airflow 3 (idempotent)."""
     local = settings()
     try:
-        stack.start_postgres(local, echo)
-        stack.ensure_databases(local, echo)
-        stack.start_mailcatcher(local, echo)
-        _parse_dbt(local)
-        if no_airflow:
-            stack.prepare_airflow_home(local)
-            stack.migrate_airflow(local, echo)
-        else:
-            stack.start_airflow(local, echo)
-            stack.wait_for_api(local, echo)
+        stack.up(local, echo, airflow=not no_airflow, before_airflow=_parse_dbt)
     except stack.StackError as exc:
         raise click.ClickException(str(exc)) from None
     print_where(local, airflow=not no_airflow)
@@ -62,14 +53,11 @@ def print_where(local: stack.Settings, airflow: bool = True) -> None:
 @click.command()
 def down() -> None:
     """Stop Airflow and PostgreSQL; nothing is left running."""
-    local = settings()
     try:
-        stopped = stack.stop_airflow(local, echo)
-        stopped += ["mailcatcher"] if stack.stop_mailcatcher(local, echo) else []
-        pg = stack.stop_postgres(local, echo)
+        stopped = stack.down(settings(), echo)
     except stack.StackError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo("Stopped." if stopped or pg else "Nothing was running.")
+    click.echo("Stopped." if stopped else "Nothing was running.")
 
 
 @click.command()

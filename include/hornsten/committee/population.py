@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from hornsten.config.process import ProcessConfig, normalise_value
+from hornsten.config import ProcessConfig, normalise_value
 from hornsten.survey.sources import open_export
 
 SEX = {"män": "man", "man": "man", "kvinnor": "kvinna", "kvinna": "kvinna", "men": "man", "women": "kvinna"}

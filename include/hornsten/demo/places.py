@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hornsten.config.process import Option, ProcessConfig, normalise_value
+from hornsten.config import Option, ProcessConfig, normalise_value
 
 # Words in the text of the question "where do you live?" when it has no code "district".
 DISTRICT_WORDS = ("bor du", "stadsdel", "område", "ort")

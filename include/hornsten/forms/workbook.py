@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hornsten.config.process import normalise_value
+from hornsten.config import normalise_value
 
 INFO_SHEET = "Mallinfo"
 HELP_SHEET = "Instruktioner"

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from hornsten.config.process import REQUIRED_FIELDS, ProcessConfig
+from hornsten.config import REQUIRED_FIELDS, ProcessConfig
 from hornsten.paths import REPO_ROOT
 
 # What a batch can hold; each has its suites in expectations/<dataset>_batch.yml.

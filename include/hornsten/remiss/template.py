@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.forms import workbook as tb
 from hornsten.privacy.pseudonymise import pseudonymise_text
 from hornsten.tagging.codebook import Theme

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-from hornsten.config.process import REPORT_NAMES
+from hornsten.config import REPORT_NAMES
 
 # report name -> module with `build(conn, config, period) -> Report`
 MODULES = {

@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from hornsten.config.process import ProcessConfig, ReportSchedule
+from hornsten.config import ProcessConfig, ReportSchedule
 
 Send = Callable[[EmailMessage], None]
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import psycopg
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
 from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
 from hornsten.survey.sources import SUPPORTED_SUFFIXES, SourceError, fingerprint, open_export, row_as_text

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from hornsten.config.process import ExportLayout, ProcessConfig, normalise_value
+from hornsten.config import ExportLayout, ProcessConfig, normalise_value
 from hornsten.survey.sources import Cell, SourceError
 
 

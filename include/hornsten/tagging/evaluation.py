@@ -13,9 +13,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from hornsten.paths import REPO_ROOT
+from hornsten.paths import shared_dir
 
-DEFAULT_ANSWERS = REPO_ROOT.parent / "shared" / "reference" / "dev_answers.csv"
+DEFAULT_ANSWERS = shared_dir() / "reference" / "dev_answers.csv"
 REQUIRED_COLUMNS = ("id", "question", "text", "components")
 EVAL_TABLE = "eval_input.answers"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 
 TABLES = (
     "raw.process_phases",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import random
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.demo import phrasebank
 from hornsten.demo.places import district_labels, municipality_name
 from hornsten.demo.survey.sampling import cumulative

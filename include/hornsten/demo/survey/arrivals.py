@@ -13,7 +13,7 @@ import math
 import random
 from zoneinfo import ZoneInfo
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.demo.survey.sampling import cumulative
 
 WEEKDAY_FACTOR = (1.1, 1.05, 1.0, 0.95, 0.8, 0.6, 0.85)

@@ -12,7 +12,7 @@ import random
 import re
 import zlib
 
-from hornsten.config.process import Option, ProcessConfig, normalise_value
+from hornsten.config import Option, ProcessConfig, normalise_value
 from hornsten.demo.places import DISTRICT_WORDS, find_choice_question, lives_outside
 from hornsten.demo.survey.sampling import cumulative
 

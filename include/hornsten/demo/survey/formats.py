@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 
 FORMATS = ("csv", "csv-bom", "excel-csv", "xlsx", "limesurvey")
 

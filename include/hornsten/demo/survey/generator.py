@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.demo import phrasebank
 from hornsten.demo.names import PersonNames
 from hornsten.demo.survey import noise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hornsten.config.process import Question
+from hornsten.config import Question
 from hornsten.demo.phrasebank import STYLES
 
 

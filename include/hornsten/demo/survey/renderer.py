@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hornsten.config.process import ExportLayout, Question, normalise_value
+from hornsten.config import ExportLayout, Question, normalise_value
 from hornsten.demo.survey.generator import Response, ResponseGenerator
 
 

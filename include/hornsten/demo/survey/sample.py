@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hornsten.config.process import ExportLayout, ProcessConfig
+from hornsten.config import ExportLayout, ProcessConfig
 from hornsten.demo.survey import malformed as faults
 from hornsten.demo.survey.formats import SPECS, file_name, redelivery_name, requested_formats
 from hornsten.demo.survey.generator import Response, ResponseGenerator

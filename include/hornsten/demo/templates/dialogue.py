@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from hornsten.config.process import Forum, ProcessConfig, TargetGroup
+from hornsten.config import Forum, ProcessConfig, TargetGroup
 from hornsten.demo import phrasebank
 from hornsten.demo.names import PersonNames
 from hornsten.demo.templates.phrases import TemplatePhrases, component_themes

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.demo import phrasebank
 from hornsten.demo.names import PersonNames
 from hornsten.demo.templates.dialogue import dialogue_window, fill_dialogue

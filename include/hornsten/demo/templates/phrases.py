@@ -6,7 +6,7 @@ import csv
 import random
 from functools import cache
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.demo import phrasebank
 from hornsten.demo.places import district_labels, municipality_name
 from hornsten.demo.text import sentence

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from hornsten.config.process import ProcessConfig, normalise_value
+from hornsten.config import ProcessConfig, normalise_value
 
 SATISFACTION = ["Mycket bra", "Ganska bra", "Ganska dåligt", "Mycket dåligt"]
 YOUNG_WORDS = ("ung", "barn_", "student", "campus", "elev")

@@ -7,7 +7,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from hornsten.config.process import ProcessConfig
+from hornsten.config import ProcessConfig
 from hornsten.demo import phrasebank
 from hornsten.demo.templates.phrases import TemplatePhrases, component_themes, theme_components
 from hornsten.demo.templates.workbook import fill_form, save

@@ -1,0 +1,62 @@
+"""Running and stopping the stack's programs: checked commands, pid files, ports, process groups."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+from pathlib import Path
+
+from hornsten.devstack.settings import StackError
+
+
+def run_checked(cmd: list[str], what: str, env: dict[str, str] | None = None, log: Path | None = None) -> None:
+    """Run ``cmd``; on failure raise a StackError naming ``what`` with the output's last lines."""
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if log is not None:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(result.stdout + result.stderr)
+    if result.returncode != 0:
+        tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-15:])
+        raise StackError(f"{what} failed (exit {result.returncode}):\n{tail}")
+
+
+def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def read_pid(path: Path) -> int | None:
+    """The pid in ``path`` if that process still exists, else None."""
+    try:
+        pid = int(path.read_text().strip())
+    except (FileNotFoundError, ValueError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass
+    return pid
+
+
+def stop_group(pid: int, timeout: float = 20) -> None:
+    """SIGTERM the process group led by ``pid`` (each service runs in its own session),
+    then SIGKILL whatever of the process and its children is still there after ``timeout``."""
+    import psutil
+
+    try:
+        family = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+    except psutil.NoSuchProcess:
+        family = []
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGTERM)
+    _, alive = psutil.wait_procs(family, timeout=timeout)
+    for proc in alive:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            proc.kill()
+    psutil.wait_procs(alive, timeout=5)

@@ -1,0 +1,39 @@
+"""What of the local stack runs, and where everything is: for `hornsten status`."""
+
+from __future__ import annotations
+
+from hornsten.devstack.airflow import airflow_pids, api_healthy
+from hornsten.devstack.postgres import postgres_running
+from hornsten.devstack.settings import Settings
+from hornsten.devstack.smtp import mailcatcher_pid
+
+
+def status(settings: Settings) -> dict[str, object]:
+    pids = airflow_pids(settings)
+    return {
+        "home": str(settings.home),
+        "postgres": {
+            "running": postgres_running(settings),
+            "host": "127.0.0.1",
+            "port": settings.pg_port,
+            "data_directory": str(settings.pgdata),
+        },
+        "dsn": settings.warehouse_dsn if settings.secrets_file.exists() else None,
+        "airflow": {
+            "url": settings.airflow_url,
+            "api_healthy": api_healthy(settings) if pids["api-server"] else False,
+            "username": "admin",
+            "password_file": str(settings.passwords_file),
+            "dags_paused_at_creation": settings.dags_paused,
+            "services": {service: {"running": pid is not None, "pid": pid} for service, pid in pids.items()},
+        },
+        "mail": {
+            "running": mailcatcher_pid(settings) is not None,
+            "smtp": f"127.0.0.1:{settings.smtp_port}",
+            "folder": str(settings.mail_dir),
+        },
+        "reports": str(settings.reports_dir),
+        "inbox": str(settings.inbox),
+        "archive": str(settings.archive),
+        "logs": str(settings.log_dir),
+    }

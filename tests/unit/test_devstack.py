@@ -1,0 +1,71 @@
+"""The local stack's settings, secrets and Airflow environment, without starting anything."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from hornsten.devstack import stack
+from hornsten.devstack.credentials import SECRET_KEYS
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch):
+    for key in ("HORNSTEN_PG_PORT", "HORNSTEN_AIRFLOW_PORT", "HORNSTEN_SMTP_PORT", "HORNSTEN_DAGS_PAUSED"):
+        monkeypatch.delenv(key, raising=False)
+    return stack.Settings.from_env(tmp_path / "home")
+
+
+def test_dags_are_live_by_default(settings):
+    assert settings.dags_paused is False
+    assert stack.airflow_env(settings)["AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION"] == "False"
+
+
+@pytest.mark.parametrize(
+    ("raw", "paused"), [("true", True), ("1", True), ("Yes", True), ("false", False), ("0", False)]
+)
+def test_hornsten_dags_paused_sets_paused_at_creation(tmp_path, monkeypatch, raw, paused):
+    monkeypatch.setenv("HORNSTEN_DAGS_PAUSED", raw)
+    settings = stack.Settings.from_env(tmp_path)
+    assert settings.dags_paused is paused
+    assert stack.airflow_env(settings)["AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION"] == str(paused)
+
+
+def test_bad_settings_name_the_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("HORNSTEN_DAGS_PAUSED", "perhaps")
+    with pytest.raises(stack.StackError, match="HORNSTEN_DAGS_PAUSED='perhaps'"):
+        stack.Settings.from_env(tmp_path)
+    monkeypatch.delenv("HORNSTEN_DAGS_PAUSED")
+    monkeypatch.setenv("HORNSTEN_PG_PORT", "fivefourthreethree")
+    with pytest.raises(stack.StackError, match="HORNSTEN_PG_PORT"):
+        stack.Settings.from_env(tmp_path)
+
+
+def test_paused_setting_leaves_the_metadata_database_alone(settings):
+    paused = stack.Settings(home=settings.home, pg_port=1, dags_paused=True)
+    # Port 1 has no database: touching it would raise.
+    assert stack.leave_dags_live(paused, print) == []
+
+
+def test_secrets_are_generated_once_and_private(settings):
+    first = settings.secrets()
+    assert set(first) == set(SECRET_KEYS)
+    assert stat.S_IMODE(settings.secrets_file.stat().st_mode) == 0o600
+    assert settings.secrets() == first
+    assert len(first["airflow_jwt_secret"]) >= 64
+
+
+def test_airflow_env_points_at_this_stack(settings):
+    env = stack.airflow_env(settings)
+    assert env["AIRFLOW_HOME"] == str(settings.airflow_home)
+    assert env["AIRFLOW__CORE__DAGS_FOLDER"] == str(settings.repo / "dags")
+    assert env["AIRFLOW__API__PORT"] == "8080"
+    assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("postgresql+psycopg2://airflow:")
+    assert env["AIRFLOW_CONN_HORNSTEN_WAREHOUSE"] == settings.warehouse_dsn
+    assert env["HORNSTEN_PSEUDONYM_KEY"] == settings.secrets()["pseudonym_key"]
+
+
+def test_stack_names_every_part_it_composes():
+    missing = [name for name in stack.__all__ if not hasattr(stack, name)]
+    assert missing == []
