@@ -1,8 +1,15 @@
+-- `hornsten eval` (var eval_answers_relation) tags hand-labelled answers instead of
+-- the survey's, so that the evaluation measures exactly the production SQL.
+
 with
 
 source as (
 
-    select * from {{ answers_source() }}
+    {% if var('eval_answers_relation', '') %}
+        select * from {{ source('eval_input', 'answers') }}
+    {% else %}
+        select * from {{ source('survey', 'survey_answers') }}
+    {% endif %}
 
 ),
 
