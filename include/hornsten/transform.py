@@ -22,7 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 # texts (statements, comments) to int_texts and rebuild just this chain; the survey's
 # own tags downstream of it stay valid because matching is per word.
 TAGGING_CHAIN = [
-    "int_texts", "int_answer_words", "int_vocabulary", "int_vocabulary_terms", "int_answer_term_matches",
+    "int_texts", "int_text_words", "int_vocabulary", "int_vocabulary_terms", "int_text_term_matches",
     "int_text_components",
 ]
 PHASE_STAGING = ["path:models/staging/process", "path:models/staging/dialogue", "path:models/staging/remiss"]

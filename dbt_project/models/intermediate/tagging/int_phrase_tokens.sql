@@ -1,7 +1,7 @@
 {{ config(materialized='table') }}
 
 -- The codebook's phrases split into their words, so that phrases are matched as
--- consecutive answer words (a hash join) rather than by scanning every answer text.
+-- consecutive words of a text (a hash join) rather than by scanning every text.
 
 with
 

@@ -8,7 +8,7 @@ with
 
 matches as (
 
-    select * from {{ ref('int_answer_term_matches') }}
+    select * from {{ ref('int_text_term_matches') }}
 
 ),
 
@@ -21,7 +21,7 @@ texts as (
 grouped as (
 
     select
-        answer_id as text_id,
+        text_id,
         component,
         array_agg(distinct term order by term) as matched_terms,
         array_agg(distinct matched_text order by matched_text) as matched_words,
@@ -29,7 +29,7 @@ grouped as (
         count(*) as evidence_count,
         bool_and(match_kind like 'typo:%') as only_typo_matches
     from matches
-    group by answer_id, component
+    group by text_id, component
 
 ),
 

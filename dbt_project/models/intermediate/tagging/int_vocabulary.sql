@@ -1,6 +1,6 @@
 {{ config(materialized='table', indexes=[{'columns': ['word'], 'unique': True}, {'columns': ['stem_folded']}, {'columns': ['word_folded']}]) }}
 
--- Every distinct word of the answers, stemmed once with PostgreSQL's Swedish Snowball
+-- Every distinct word of the texts, stemmed once with PostgreSQL's Swedish Snowball
 -- stemmer (stop words come back empty), and folded for spellings without å/ä/ö.
 
 with
@@ -8,7 +8,7 @@ with
 words as (
 
     select word, count(*) as occurrences
-    from {{ ref('int_answer_words') }}
+    from {{ ref('int_text_words') }}
     group by word
 
 ),

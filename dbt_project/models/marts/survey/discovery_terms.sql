@@ -11,7 +11,7 @@ with
 
 words as (
 
-    select answer_id, word_position, word from {{ ref('int_answer_words') }}
+    select text_id as answer_id, word_position, word from {{ ref('int_text_words') }}
 
 ),
 

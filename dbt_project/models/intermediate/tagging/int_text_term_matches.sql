@@ -1,13 +1,13 @@
-{{ config(materialized='table', indexes=[{'columns': ['answer_id']}]) }}
+{{ config(materialized='table', indexes=[{'columns': ['text_id']}]) }}
 
 -- Every piece of evidence for a tag: which term matched which word (or phrase) of
--- which answer. This is what makes each tag explainable.
+-- which text. This is what makes each tag explainable.
 
 with
 
 words as (
 
-    select * from {{ ref('int_answer_words') }}
+    select * from {{ ref('int_text_words') }}
 
 ),
 
@@ -56,7 +56,7 @@ vocabulary_phrase_tokens as (
 word_matches as (
 
     select
-        words.answer_id,
+        words.text_id,
         vocabulary_terms.component,
         vocabulary_terms.term_id,
         vocabulary_terms.term,
@@ -72,7 +72,7 @@ word_matches as (
 phrase_matches as (
 
     select
-        words.answer_id,
+        words.text_id,
         vocabulary_phrase_tokens.component,
         vocabulary_phrase_tokens.term_id,
         vocabulary_phrase_tokens.term,
@@ -82,7 +82,7 @@ phrase_matches as (
     from words
     join vocabulary_phrase_tokens using (word)
     group by
-        words.answer_id,
+        words.text_id,
         vocabulary_phrase_tokens.component,
         vocabulary_phrase_tokens.term_id,
         vocabulary_phrase_tokens.term,
