@@ -190,7 +190,7 @@ def cornerstones(dsn: str) -> dict[str, int]:
 def test_dbt_build_ran_the_dialogue_models_and_their_tests(built):
     log = built["dbt_log"]
     assert "Completed successfully" in log
-    for name in ("dialogue_compilation", "total_equals", "parts_add_up", "shares_sum_to_one",
+    for name in ("dialogue_compilation", "total_equals", "dbt_utils_expression_is_true", "shares_sum_to_one",
                  "assert_dialogue_compilation_is_complete", "relationships_stg_dialogue__statements_meeting_id"):
         assert name in log, name
 

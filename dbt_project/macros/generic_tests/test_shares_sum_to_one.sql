@@ -1,5 +1,3 @@
-{#- Fails for every group whose shares (0–1) do not add up to 1 within the
-    rounding tolerance; groups where every share is null (nothing to share) pass. -#}
 {% test shares_sum_to_one(model, column_name, group_by, tolerance=0.001) %}
 select {{ group_by | join(', ') }}, sum({{ column_name }}) as total_share
 from {{ model }}

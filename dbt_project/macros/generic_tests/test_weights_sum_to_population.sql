@@ -1,5 +1,3 @@
-{#- The weights add up to the population of the districts that have respondents
-    (within 0.1 %). -#}
 {% test weights_sum_to_population(model) %}
 with weights as (
     select sum(weight) as total_weight from {{ model }}

@@ -1,6 +1,3 @@
-{#- A goal measure's status follows from its value, target and comparison:
-    not_measurable exactly when value or target is missing, met exactly when the
-    value reaches the target in the measure's direction. Shares lie within 0–100. -#}
 {% test goal_status_matches_value(model) %}
 select measure, value, target, comparison, status
 from {{ model }}

@@ -1,5 +1,3 @@
-{#- The goal summary is one row whose counts add up: met + not met + not measurable
-    = measures = the rows of goal_measures = the configured measures. -#}
 {% test goal_summary_adds_up(model) %}
 with checks as (
     select

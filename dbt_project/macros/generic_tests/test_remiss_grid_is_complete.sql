@@ -1,6 +1,3 @@
-{#- The model has exactly one row per configured remiss body × round (× item of the
-    draft: every cornerstone and every configured section, unless items=false) —
-    no body, round or item dropped or duplicated by a join. -#}
 {% test remiss_grid_is_complete(model, items=true) %}
 with counts as (
     select

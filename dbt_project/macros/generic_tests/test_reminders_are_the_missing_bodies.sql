@@ -1,8 +1,6 @@
-{#- The reminders are exactly the configured bodies with no response (declining
-    counts as a response) in a round that has been sent and whose reminder window
-    (deadline − reminder_days) has opened — checked against staging, not against
-    remiss_status, so a wrong status cannot hide a wrong reminder. -#}
 {% test reminders_are_the_missing_bodies(model) %}
+-- Checked against staging, not against remiss_status, so that a wrong status
+-- cannot hide a wrong reminder.
 with expected as (
     select rounds.round, bodies.body
     from {{ ref('stg_process__remiss_bodies') }} as bodies

@@ -1,6 +1,3 @@
-{#- Fails when the column's total differs from compare_model's row count (or, with
-    compare_column, from that column's total): e.g. the statements counted per
-    target group must add up to all statements, none lost or counted twice. -#}
 {% test total_equals(model, column_name, compare_model, compare_column=none) %}
 with totals as (
     select
