@@ -34,16 +34,16 @@ from cosmos import DbtTaskGroup
 from hornsten import orchestration
 from hornsten.alerts import on_task_failure
 from hornsten.config import default_process_name, load_process
-from hornsten.transform import cosmos_configs
+from hornsten.dbt_selectors import cosmos_select
+from hornsten.transform import cosmos_configs, dbt_project_dir
 
 PROCESS = default_process_name()
 CONFIG = load_process(PROCESS)
 RAW_SURVEY = Asset(f"hornsten://{PROCESS}/raw/survey")
 CORNERSTONES = Asset(f"hornsten://{PROCESS}/marts/cornerstones")
+SELECT, EXCLUDE = cosmos_select("components", dbt_project_dir())
 project_config, profile_config, execution_config, render_config = cosmos_configs(
-    # The survey staging views come again (cheap), so this DAG also runs on its own.
-    select=["path:seeds", "path:models"],
-    env=CONFIG.dbt_env(),
+    select=SELECT, exclude=EXCLUDE, env=CONFIG.dbt_env()
 )
 
 

@@ -32,14 +32,16 @@ from cosmos import DbtTaskGroup
 from hornsten import orchestration
 from hornsten.alerts import on_task_failure
 from hornsten.config import default_process_name, load_process
-from hornsten.transform import cosmos_configs
+from hornsten.dbt_selectors import cosmos_select
+from hornsten.transform import cosmos_configs, dbt_project_dir
 
 PROCESS = default_process_name()
 CONFIG = load_process(PROCESS)
 SURVEY = CONFIG.phase("survey")
 RAW_SURVEY = Asset(f"hornsten://{PROCESS}/raw/survey")
+SELECT, EXCLUDE = cosmos_select("survey_staging", dbt_project_dir())
 project_config, profile_config, execution_config, render_config = cosmos_configs(
-    select=["stg_survey__responses", "stg_survey__answers"], env=CONFIG.dbt_env()
+    select=SELECT, exclude=EXCLUDE, env=CONFIG.dbt_env()
 )
 
 

@@ -19,7 +19,8 @@ from cosmos import DbtTaskGroup
 from hornsten import orchestration
 from hornsten.alerts import on_task_failure
 from hornsten.config import ProcessConfig
-from hornsten.transform import PHASE_STAGING, TAGGING_CHAIN, cosmos_configs
+from hornsten.dbt_selectors import cosmos_select_many
+from hornsten.transform import cosmos_configs, dbt_project_dir
 
 
 def asset(config: ProcessConfig, name: str) -> Asset:
@@ -36,14 +37,17 @@ def template_phase_dag(
     doc_md: str,
     after: str,
     cron: str,
-    dbt_models: list[str],
+    dbt_selectors: list[str],
     publishes: str,
     finish: Callable[[str], object],
 ):
-    """A DAG for one phase's templates; `finish(process)` runs after dbt with the outlet asset."""
+    """A DAG for one phase's templates; `finish(process)` runs after dbt with the outlet asset.
+
+    `dbt_selectors` name the dbt selectors (dbt_project/selectors.yml) the DAG builds."""
     process = config.process
+    select, exclude = cosmos_select_many(dbt_selectors, dbt_project_dir())
     project_config, profile_config, execution_config, render_config = cosmos_configs(
-        select=[*PHASE_STAGING, *TAGGING_CHAIN, *dbt_models], env=config.dbt_env()
+        select=select, exclude=exclude, env=config.dbt_env()
     )
 
     @dag(

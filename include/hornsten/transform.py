@@ -18,16 +18,6 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-# The models that turn free text into words and codebook matches. Phases 3 and 4 add
-# texts (statements, comments) to int_texts and rebuild just this chain; the survey's
-# own tags downstream of it stay valid because matching is per word.
-TAGGING_CHAIN = [
-    "int_texts", "int_text_words", "int_vocabulary", "int_vocabulary_terms", "int_text_term_matches",
-    "int_text_components",
-]
-PHASE_STAGING = ["path:models/staging/process", "path:models/staging/dialogue", "path:models/staging/remiss"]
-
-
 def dbt_project_dir() -> Path:
     return Path(os.environ.get("DBT_PROJECT_DIR", REPO_ROOT / "dbt_project"))
 

@@ -8,8 +8,9 @@
 -- 'not_measurable', never 'not_met': the process has not failed what it has not
 -- measured. Counts (unit antal) are measured from the start: no meetings yet is
 -- 0 meetings, not an unknown.
--- The dialogue figures are read from staging, not from the dialogue marts, so the
--- goal matrix depends only on what was reported. Survey responses are those of the
+-- The dialogue and remiss figures are read from staging, not from the dialogue and
+-- remiss marts, so the goal matrix depends only on what was reported and can be
+-- rebuilt after any phase, before the remiss marts exist. Survey responses are those of the
 -- process's survey (HORNSTEN_SURVEY_ID, set from the process configuration) when
 -- known: the warehouse may hold more than one process's survey.
 
@@ -62,9 +63,15 @@ remiss_rounds as (
 
 ),
 
-remiss_status as (
+remiss_bodies as (
 
-    select * from {{ ref('remiss_status') }}
+    select * from {{ ref('stg_process__remiss_bodies') }}
+
+),
+
+remiss_responses as (
+
+    select * from {{ ref('stg_remiss__responses') }}
 
 ),
 
@@ -149,20 +156,27 @@ poll as (
 -- The latest round: the one sent last.
 latest_round as (
 
-    select round from remiss_rounds
+    select round, deadline from remiss_rounds
     order by sent_on desc, round desc
     limit 1
 
 ),
 
+-- Every configured body in the latest round, as in remiss_status: a body has
+-- responded when it answered at all (declining too), on time when it answered
+-- with an opinion by the deadline.
 remiss as (
 
     select
-        count(*) filter (where status <> 'missing') as responded,
-        count(*) filter (where status = 'received') as on_time,
+        count(remiss_responses.response_id) as responded,
+        count(remiss_responses.response_id) filter (
+            where not remiss_responses.declined and remiss_responses.received_on <= latest_round.deadline
+        ) as on_time,
         count(*) as bodies
-    from remiss_status
-    where round in (select round from latest_round)
+    from latest_round
+    cross join remiss_bodies
+    left join remiss_responses
+        on remiss_responses.response_id = latest_round.round || ':' || remiss_bodies.body
 
 ),
 
