@@ -12,11 +12,20 @@ valuations as (
 final as (
 
     select
-        valuations.*,
+        valuations.valuation_id,
+        valuations.member,
+        valuations.party,
+        valuations.theme,
+        valuations.points,
+        valuations.rank,
+        valuations.method,
+        valuations.loaded_at,
         case
-            when method = 'rank' then rank::float8
-            else (2 * rank() over (partition by member order by points desc)
-                  + count(*) over (partition by member, points) - 1) / 2.0
+            when valuations.method = 'rank' then valuations.rank::float8
+            else (
+                2 * rank() over (partition by valuations.member order by valuations.points desc)
+                + count(*) over (partition by valuations.member, valuations.points) - 1
+            ) / 2.0
         end as effective_rank
     from valuations
 

@@ -24,20 +24,34 @@ evidence as (
 
 statements as (
 
-    select statement_id, meeting_id, statement_no, cornerstone, stance
+    select
+        statement_id,
+        meeting_id,
+        statement_no,
+        cornerstone,
+        stance
     from {{ ref('stg_dialogue__statements') }}
 
 ),
 
 meetings as (
 
-    select meeting_id, forum, target_group, held_on from {{ ref('stg_dialogue__meetings') }}
+    select
+        meeting_id,
+        forum,
+        target_group,
+        held_on
+    from {{ ref('stg_dialogue__meetings') }}
 
 ),
 
 components as (
 
-    select component, theme, component_label from {{ ref('stg_codebook__components') }}
+    select
+        component,
+        theme,
+        component_label
+    from {{ ref('stg_codebook__components') }}
 
 ),
 
@@ -57,16 +71,16 @@ final as (
         components.component_label,
         components.theme,
         -- the component may belong to another theme than the cornerstone discussed
-        components.theme is not distinct from statements.cornerstone as is_cornerstone_theme,
+        (components.theme is not distinct from statements.cornerstone) as is_cornerstone_theme,
         evidence.matched_terms,
         evidence.matched_words,
         evidence.match_kinds,
         evidence.evidence_count,
         evidence.only_typo_matches
     from evidence
-    join statements using (statement_id)
-    join meetings using (meeting_id)
-    join components using (component)
+    inner join statements using (statement_id)
+    inner join meetings using (meeting_id)
+    inner join components using (component)
 
 )
 

@@ -25,7 +25,14 @@ evidence as (
 
 positions as (
 
-    select position_id, response_id, round, body, item_kind, item, position
+    select
+        position_id,
+        response_id,
+        round,
+        body,
+        item_kind,
+        item,
+        position
     from {{ ref('stg_remiss__positions') }}
     where comment_text is not null
 
@@ -33,7 +40,10 @@ positions as (
 
 components as (
 
-    select component, theme from {{ ref('stg_codebook__components') }}
+    select
+        component,
+        theme
+    from {{ ref('stg_codebook__components') }}
 
 ),
 
@@ -54,8 +64,8 @@ final as (
         evidence.matched_words,
         evidence.evidence_count
     from evidence
-    join positions using (position_id)
-    join components using (component)
+    inner join positions using (position_id)
+    inner join components using (component)
 
 )
 

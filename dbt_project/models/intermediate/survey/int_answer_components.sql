@@ -22,14 +22,22 @@ evidence as (
 
 answers as (
 
-    select answer_id, survey_id, response_id, response_key, question_code
+    select
+        answer_id,
+        survey_id,
+        response_id,
+        response_key,
+        question_code
     from {{ ref('stg_survey__answers') }}
 
 ),
 
 components as (
 
-    select component, theme from {{ ref('stg_codebook__components') }}
+    select
+        component,
+        theme
+    from {{ ref('stg_codebook__components') }}
 
 ),
 
@@ -50,8 +58,8 @@ final as (
         evidence.evidence_count,
         evidence.only_typo_matches
     from evidence
-    join answers using (answer_id)
-    join components using (component)
+    inner join answers using (answer_id)
+    inner join components using (component)
 
 )
 

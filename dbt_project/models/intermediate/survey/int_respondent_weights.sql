@@ -19,35 +19,57 @@ population as (
 
 district_targets as (
 
-    select district, sum(population)::float8 as target from population group by district
+    select
+        district,
+        sum(population)::float8 as target
+    from population
+    group by district
 
 ),
 
 age_targets as (
 
-    select age_group, sum(population)::float8 as target from population group by age_group
+    select
+        age_group,
+        sum(population)::float8 as target
+    from population
+    group by age_group
 
 ),
 
 gender_targets as (
 
-    select gender, sum(population)::float8 / sum(sum(population)) over () as target_share
-    from population group by gender
+    select
+        gender,
+        sum(population)::float8 / sum(sum(population)) over () as target_share
+    from population
+    group by gender
 
 ),
 
 respondents as (
 
-    select responses.response_key, responses.district, responses.age_group, responses.gender
+    select
+        responses.response_key,
+        responses.district,
+        responses.age_group,
+        responses.gender
     from {{ ref('stg_survey__responses') }} as responses
-    where responses.district in (select district from district_targets)
-        and responses.age_group in (select age_group from age_targets)
+    where
+        responses.district in (select district_targets.district from district_targets)
+        and responses.age_group in (select age_targets.age_group from age_targets)
 
 ),
 
 step_0 as (
 
-    select response_key, district, age_group, gender, 1.0::float8 as weight from respondents
+    select
+        response_key,
+        district,
+        age_group,
+        gender,
+        1.0::float8 as weight
+    from respondents
 
 ),
 
@@ -57,10 +79,14 @@ step_0 as (
 by_gender_{{ i }} as (
 
     select
-        p.response_key, p.district, p.age_group, p.gender,
+        p.response_key,
+        p.district,
+        p.age_group,
+        p.gender,
         case
             when g.target_share is null then p.weight
-            else p.weight * g.target_share
+            else
+                p.weight * g.target_share
                 * sum(p.weight) filter (where g.target_share is not null) over ()
                 / sum(p.weight) over (partition by p.gender)
         end as weight
@@ -72,20 +98,26 @@ by_gender_{{ i }} as (
 by_age_{{ i }} as (
 
     select
-        p.response_key, p.district, p.age_group, p.gender,
+        p.response_key,
+        p.district,
+        p.age_group,
+        p.gender,
         p.weight * a.target / sum(p.weight) over (partition by p.age_group) as weight
     from by_gender_{{ i }} as p
-    join age_targets as a using (age_group)
+    inner join age_targets as a using (age_group)
 
 ),
 
 step_{{ i + 1 }} as (
 
     select
-        p.response_key, p.district, p.age_group, p.gender,
+        p.response_key,
+        p.district,
+        p.age_group,
+        p.gender,
         p.weight * d.target / sum(p.weight) over (partition by p.district) as weight
     from by_age_{{ i }} as p
-    join district_targets as d using (district)
+    inner join district_targets as d using (district)
 
 ),
 

@@ -7,7 +7,13 @@ with
 
 phrases as (
 
-    select term_id, component, term, phrase_folded, phrase_plain, phrase_open_ended
+    select
+        term_id,
+        component,
+        term,
+        phrase_folded,
+        phrase_plain,
+        phrase_open_ended
     from {{ ref('stg_codebook__terms') }}
     where match_kind = 'phrase' and phrase_folded <> ''
 

@@ -14,7 +14,10 @@ matches as (
 
 texts as (
 
-    select text_id, text_source from {{ ref('int_texts') }}
+    select
+        text_id,
+        text_source
+    from {{ ref('int_texts') }}
 
 ),
 
@@ -45,7 +48,7 @@ final as (
         grouped.evidence_count,
         grouped.only_typo_matches
     from grouped
-    join texts using (text_id)
+    inner join texts using (text_id)
 
 )
 

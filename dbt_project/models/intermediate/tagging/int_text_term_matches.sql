@@ -19,7 +19,12 @@ vocabulary_terms as (
 
 vocabulary as (
 
-    select word, word_folded, word_plain, has_swedish_letters from {{ ref('int_vocabulary') }}
+    select
+        word,
+        word_folded,
+        word_plain,
+        has_swedish_letters
+    from {{ ref('int_vocabulary') }}
 
 ),
 
@@ -34,22 +39,35 @@ phrase_tokens as (
 -- single terms, words with å/ä/ö compare as written, others folded.
 vocabulary_phrase_tokens as (
 
-    select vocabulary.word, phrase_tokens.*
+    select
+        vocabulary.word,
+        phrase_tokens.*
     from vocabulary
-    join phrase_tokens on not phrase_tokens.is_open_ended and vocabulary.has_swedish_letters
-        and vocabulary.word_plain = phrase_tokens.token_plain
+    inner join phrase_tokens
+        on
+            not phrase_tokens.is_open_ended and vocabulary.has_swedish_letters
+            and vocabulary.word_plain = phrase_tokens.token_plain
     union all
-    select vocabulary.word, phrase_tokens.*
+    select
+        vocabulary.word,
+        phrase_tokens.*
     from vocabulary
-    join phrase_tokens on not phrase_tokens.is_open_ended and not vocabulary.has_swedish_letters
-        and vocabulary.word_folded = phrase_tokens.token
+    inner join phrase_tokens
+        on
+            not phrase_tokens.is_open_ended and not vocabulary.has_swedish_letters
+            and vocabulary.word_folded = phrase_tokens.token
     union all
-    select vocabulary.word, phrase_tokens.*
+    select
+        vocabulary.word,
+        phrase_tokens.*
     from vocabulary
-    join phrase_tokens on phrase_tokens.is_open_ended
-        and case when vocabulary.has_swedish_letters
-                 then vocabulary.word_plain like phrase_tokens.token_plain || '%'
-                 else vocabulary.word_folded like phrase_tokens.token || '%' end
+    inner join phrase_tokens on
+        phrase_tokens.is_open_ended
+        and case
+            when vocabulary.has_swedish_letters
+                then vocabulary.word_plain like phrase_tokens.token_plain || '%'
+            else vocabulary.word_folded like phrase_tokens.token || '%'
+        end
 
 ),
 
@@ -64,7 +82,7 @@ word_matches as (
         words.word as matched_text,
         words.word_position
     from words
-    join vocabulary_terms using (word)
+    inner join vocabulary_terms using (word)
 
 ),
 
@@ -80,7 +98,7 @@ phrase_matches as (
         string_agg(words.word, ' ' order by words.word_position) as matched_text,
         min(words.word_position) as word_position
     from words
-    join vocabulary_phrase_tokens using (word)
+    inner join vocabulary_phrase_tokens using (word)
     group by
         words.text_id,
         vocabulary_phrase_tokens.component,

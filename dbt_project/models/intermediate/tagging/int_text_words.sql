@@ -9,7 +9,10 @@ with
 
 texts as (
 
-    select text_id, text_body from {{ ref('int_texts') }}
+    select
+        text_id,
+        text_body
+    from {{ ref('int_texts') }}
 
 ),
 
@@ -20,7 +23,8 @@ words as (
         token.position::integer as word_position,
         token.word
     from texts
-    cross join lateral regexp_split_to_table(lower(texts.text_body), '[^[:alnum:]]+')
+    cross join
+        lateral regexp_split_to_table(lower(texts.text_body), '[^[:alnum:]]+')
         with ordinality as token (word, position)
     where token.word <> ''
 

@@ -9,7 +9,10 @@ with
 
 survey_answers as (
 
-    select answer_id as text_id, 'survey' as text_source, answer_text as text_body
+    select
+        answer_id as text_id,
+        'survey' as text_source,
+        answer_text as text_body
     from {{ ref('stg_survey__answers') }}
 
 ),
@@ -17,14 +20,20 @@ survey_answers as (
 {% if not var('eval_answers_relation', '') %}
 dialogue_statements as (
 
-    select statement_id as text_id, 'dialogue' as text_source, statement_text as text_body
+    select
+        statement_id as text_id,
+        'dialogue' as text_source,
+        statement_text as text_body
     from {{ ref('stg_dialogue__statements') }}
 
 ),
 
 remiss_comments as (
 
-    select position_id as text_id, 'remiss' as text_source, comment_text as text_body
+    select
+        position_id as text_id,
+        'remiss' as text_source,
+        comment_text as text_body
     from {{ ref('stg_remiss__positions') }}
     where comment_text is not null
 

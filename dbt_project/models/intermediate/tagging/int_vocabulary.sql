@@ -1,4 +1,7 @@
-{{ config(materialized='table', indexes=[{'columns': ['word'], 'unique': True}, {'columns': ['stem_folded']}, {'columns': ['word_folded']}]) }}
+{{ config(
+    materialized='table',
+    indexes=[{'columns': ['word'], 'unique': True}, {'columns': ['stem_folded']}, {'columns': ['word_folded']}]
+) }}
 
 -- Every distinct word of the texts, stemmed once with PostgreSQL's Swedish Snowball
 -- stemmer (stop words come back empty), and folded for spellings without å/ä/ö.
@@ -7,7 +10,9 @@ with
 
 words as (
 
-    select word, count(*) as occurrences
+    select
+        word,
+        count(*) as occurrences
     from {{ ref('int_text_words') }}
     group by word
 

@@ -26,7 +26,10 @@ measures as (
 
 responses as (
 
-    select response_key, age_group from {{ ref('stg_survey__responses') }}
+    select
+        response_key,
+        age_group
+    from {{ ref('stg_survey__responses') }}
     {%- if survey_id %}
     where survey_id = '{{ survey_id | replace("'", "''") }}'
     {%- endif %}
@@ -89,7 +92,9 @@ param_lists as (
 
 param_values as (
 
-    select distinct param_lists.measure, lower(trim(elements.value)) as value
+    select distinct
+        param_lists.measure,
+        lower(trim(elements.value)) as value
     from param_lists
     cross join lateral jsonb_array_elements_text(
         case jsonb_typeof(param_lists.listed)
@@ -116,9 +121,11 @@ young as (
     from measures
     cross join responses
     left join param_values
-        on param_values.measure = measures.measure
-        and param_values.value = lower(trim(responses.age_group))
-    where measures.metric = 'survey_young_share'
+        on
+            measures.measure = param_values.measure
+            and param_values.value = lower(trim(responses.age_group))
+    where
+        measures.metric = 'survey_young_share'
         and responses.age_group is not null
     group by measures.measure
 
@@ -127,12 +134,14 @@ young as (
 dialogue as (
 
     select
-        (select count(*) from meetings) as meetings,
-        (select coalesce(sum(participants), 0) from meetings) as participants,
-        (select count(*) from statements) as statements,
-        (select count(*) from target_groups
-         where target_group in (select target_group from meetings)) as target_groups_reached,
-        (select count(*) from target_groups) as target_groups
+        (select count(*) as meetings from meetings) as meetings,
+        (select coalesce(sum(meetings.participants), 0) as participants from meetings) as participants,
+        (select count(*) as statements from statements) as statements,
+        (
+            select count(*) as target_groups_reached from target_groups
+            where target_groups.target_group in (select meetings.target_group from meetings)
+        ) as target_groups_reached,
+        (select count(*) as target_groups from target_groups) as target_groups
 
 ),
 
@@ -143,11 +152,12 @@ poll as (
         sum(poll_results.votes) filter (where param_values.value is not null) as numerator,
         sum(poll_results.votes) as denominator
     from measures
-    join poll_results
+    inner join poll_results
         on lower(trim(poll_results.question)) = lower(trim(measures.params ->> 'question'))
     left join param_values
-        on param_values.measure = measures.measure
-        and param_values.value = lower(trim(poll_results.option))
+        on
+            measures.measure = param_values.measure
+            and param_values.value = lower(trim(poll_results.option))
     where measures.metric = 'poll_share'
     group by measures.measure
 
@@ -156,7 +166,10 @@ poll as (
 -- The latest round: the one sent last.
 latest_round as (
 
-    select round, deadline from remiss_rounds
+    select
+        round,
+        deadline
+    from remiss_rounds
     order by sent_on desc, round desc
     limit 1
 

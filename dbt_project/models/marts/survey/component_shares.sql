@@ -8,25 +8,41 @@ with
 
 answers as (
 
-    select response_key, question_code from {{ ref('stg_survey__answers') }}
+    select
+        response_key,
+        question_code
+    from {{ ref('stg_survey__answers') }}
 
 ),
 
 respondents as (
 
-    select response_key, age_group, gender, district, weight from {{ ref('respondents') }}
+    select
+        response_key,
+        age_group,
+        gender,
+        district,
+        weight
+    from {{ ref('respondents') }}
 
 ),
 
 mentions as (
 
-    select distinct response_key, question_code, component as item from {{ ref('response_components') }}
+    select distinct
+        response_key,
+        question_code,
+        component as item
+    from {{ ref('response_components') }}
 
 ),
 
 items as (
 
-    select component as item, component_label as item_label from {{ ref('stg_codebook__components') }}
+    select
+        component as item,
+        component_label as item_label
+    from {{ ref('stg_codebook__components') }}
 
 ),
 

@@ -5,25 +5,41 @@ with
 
 answers as (
 
-    select response_key, question_code from {{ ref('stg_survey__answers') }}
+    select
+        response_key,
+        question_code
+    from {{ ref('stg_survey__answers') }}
 
 ),
 
 respondents as (
 
-    select response_key, age_group, gender, district, weight from {{ ref('respondents') }}
+    select
+        response_key,
+        age_group,
+        gender,
+        district,
+        weight
+    from {{ ref('respondents') }}
 
 ),
 
 mentions as (
 
-    select distinct response_key, question_code, theme as item from {{ ref('response_components') }}
+    select distinct
+        response_key,
+        question_code,
+        theme as item
+    from {{ ref('response_components') }}
 
 ),
 
 items as (
 
-    select theme as item, theme_label as item_label from {{ ref('stg_codebook__themes') }}
+    select
+        theme as item,
+        theme_label as item_label
+    from {{ ref('stg_codebook__themes') }}
 
 ),
 

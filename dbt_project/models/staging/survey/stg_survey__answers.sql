@@ -8,7 +8,7 @@ source as (
     {% if var('eval_answers_relation', '') %}
         select * from {{ source('eval_input', 'answers') }}
     {% else %}
-        select * from {{ source('survey', 'survey_answers') }}
+    select * from {{ source('survey', 'survey_answers') }}
     {% endif %}
 
 ),

@@ -21,7 +21,7 @@ renamed as (
         closed_answers ->> 'age_group' as age_group,
         closed_answers ->> 'gender' as gender,
         closed_answers ->> 'district' as district,
-        closed_answers as closed_answers,
+        closed_answers,
 
         ---------- timestamps
         submitted_at,
