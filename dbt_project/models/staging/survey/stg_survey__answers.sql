@@ -6,7 +6,7 @@ with
 source as (
 
     {% if var('eval_answers_relation', '') %}
-        select * from {{ source('eval_input', 'answers') }}
+    select * from {{ source('eval_input', 'answers') }}
     {% else %}
     select * from {{ source('survey', 'survey_answers') }}
     {% endif %}
