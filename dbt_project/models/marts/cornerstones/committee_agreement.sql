@@ -35,13 +35,19 @@ member_sums as (
 
 ),
 
+member_sums_and_mean as (
+
+    select
+        rank_sum,
+        avg(rank_sum) over () as avg_sum
+    from member_sums
+
+),
+
 member_spread as (
 
     select sum(power(rank_sum - avg_sum, 2)) as s
-    from (select
-        rank_sum,
-        avg(rank_sum) over () as avg_sum
-    from member_sums) as sums
+    from member_sums_and_mean
 
 ),
 
@@ -66,13 +72,19 @@ party_sums as (
 
 ),
 
+party_sums_and_mean as (
+
+    select
+        rank_sum,
+        avg(rank_sum) over () as avg_sum
+    from party_sums
+
+),
+
 party_spread as (
 
     select sum(power(rank_sum - avg_sum, 2)) as s
-    from (select
-        rank_sum,
-        avg(rank_sum) over () as avg_sum
-    from party_sums) as sums
+    from party_sums_and_mean
 
 ),
 
