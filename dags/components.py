@@ -41,9 +41,7 @@ CONFIG = load_process(PROCESS)
 RAW_SURVEY = Asset(f"hornsten://{PROCESS}/raw/survey")
 CORNERSTONES = Asset(f"hornsten://{PROCESS}/marts/cornerstones")
 project_config, profile_config, execution_config, render_config = cosmos_configs(
-    # The survey staging views come again (cheap), so this DAG also runs on its own.
-    select=["path:seeds", "path:models"],
-    env=CONFIG.dbt_env(),
+    selectors=["components"], env=CONFIG.dbt_env()
 )
 
 

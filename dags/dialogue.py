@@ -45,7 +45,7 @@ dialogue = template_phase_dag(
     doc_md=__doc__,
     after="marts/cornerstones",
     cron="0 7 * * *",
-    dbt_models=["int_dialogue_statement_components", "path:models/marts/dialogue", "path:models/marts/goals"],
+    dbt_selectors=["dialogue"],
     publishes="marts/dialogue",
     finish=orchestration.publish_dialogue,
 )

@@ -42,7 +42,7 @@ remiss = template_phase_dag(
     doc_md=__doc__,
     after="marts/dialogue",
     cron="30 7 * * *",
-    dbt_models=["int_remiss_comment_components", "path:models/marts/remiss", "path:models/marts/goals"],
+    dbt_selectors=["remiss"],
     publishes="marts/remiss",
     finish=orchestration.reminders_due,
 )

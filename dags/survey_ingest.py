@@ -37,7 +37,7 @@ CONFIG = load_process(PROCESS)
 SURVEY = CONFIG.phase("survey")
 RAW_SURVEY = Asset(f"hornsten://{PROCESS}/raw/survey")
 project_config, profile_config, execution_config, render_config = cosmos_configs(
-    select=["stg_survey__responses", "stg_survey__answers"], env=CONFIG.dbt_env()
+    selectors=["survey_staging"], env=CONFIG.dbt_env()
 )
 
 

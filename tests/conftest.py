@@ -37,11 +37,14 @@ def pytest_sessionfinish(session, exitstatus):
 
 def pytest_sessionstart(session):
     """DAGs render dbt from the manifest; write it when the models are newer (or it is missing)."""
-    from hornsten.warehouse.dbt import dbt_project_dir, manifest_path, parse_project
+    from hornsten.warehouse.dbt import dbt_project_dir, install_packages, manifest_path, parse_project
 
+    install_packages()  # the tests run dbt themselves too
     manifest = manifest_path()
     sources = [
-        p for p in dbt_project_dir().rglob("*") if p.suffix in {".sql", ".yml", ".csv"} and "target" not in p.parts
+        p
+        for p in dbt_project_dir().rglob("*")
+        if p.suffix in {".sql", ".yml", ".csv"} and not {"target", "dbt_packages"} & set(p.parts)
     ]
     if not manifest.exists() or max(p.stat().st_mtime for p in sources) > manifest.stat().st_mtime:
         parse_project()

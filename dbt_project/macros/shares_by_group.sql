@@ -1,35 +1,20 @@
-{#- Share of respondents mentioning each item (component or theme), unweighted and
-    weighted, overall and by question, age group, gender, district and
-    age group × district; cuts under var('min_group_size') respondents suppressed.
-    items_sql selects (item, item_label) for every item, so items nobody mentioned
-    show as 0. -#}
-{% macro shares_by_group(item, items_sql) %}
+{#- The CTEs, ending in `final`, of the share of respondents mentioning each item
+    (component or theme), unweighted and weighted, overall and by question, age
+    group, gender, district and age group × district; cuts under
+    var('min_group_size') respondents suppressed. The calling model reads its inputs
+    in import CTEs before these, so that its refs stand in the model:
+      answers (response_key, question_code): every free-text answer,
+      respondents (response_key, age_group, gender, district, weight),
+      mentions (response_key, question_code, item): who mentioned which item where,
+      items (item, item_label): every item, so items nobody mentioned show as 0.
+    `item` names the output columns (<item>, <item>_label). -#}
+{% macro shares_by_group(item) %}
 {%- set min_group = var('min_group_size', 5) %}
-with
-
 answered as (
 
-    select distinct response_key, question_code from {{ ref('stg_survey__answers') }}
+    select distinct response_key, question_code from answers
     union
-    select distinct response_key, 'alla' from {{ ref('stg_survey__answers') }}
-
-),
-
-respondents as (
-
-    select response_key, age_group, gender, district, weight from {{ ref('respondents') }}
-
-),
-
-mentions as (
-
-    select distinct response_key, question_code, {{ item }} as item from {{ ref('response_components') }}
-
-),
-
-items as (
-
-    {{ items_sql }}
+    select distinct response_key, 'alla' from answers
 
 ),
 
@@ -151,6 +136,4 @@ final as (
     from joined
 
 )
-
-select * from final
-{% endmacro %}
+{%- endmacro %}

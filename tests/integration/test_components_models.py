@@ -51,7 +51,7 @@ def q(dsn: str, sql: str, *params):
 def test_dbt_build_ran_models_and_tests(built):
     log = built["dbt_log"]
     assert "Completed successfully" in log
-    assert "cornerstones" in log and "row_count_equal" in log and "weights_sum_to_population" in log
+    assert "cornerstones" in log and "dbt_utils_cardinality_equality" in log and "weights_sum_to_population" in log
 
 
 def test_every_answer_is_tagged_or_untagged(built):

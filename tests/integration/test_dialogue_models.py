@@ -220,7 +220,7 @@ def test_dbt_build_ran_the_dialogue_models_and_their_tests(built):
     for name in (
         "dialogue_compilation",
         "total_equals",
-        "parts_add_up",
+        "dbt_utils_expression_is_true",
         "shares_sum_to_one",
         "assert_dialogue_compilation_is_complete",
         "relationships_stg_dialogue__statements_meeting_id",

@@ -222,11 +222,12 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
     }
 
     # Time passes: a party answers after the deadline (without comments, so the tagging
-    # is unchanged) and the remiss marts are rebuilt as of a day after the deadline.
+    # is unchanged) and the remiss marts and the goal matrix (which reads the remiss
+    # staging, as after any phase) are rebuilt as of a day after the deadline.
     with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
         _insert_response(conn, LATE_BODY, LATE_ON, False, [("cornerstone", c, "instammer", "") for c in cornerstones])
     after_env = {**env, "HORNSTEN_AS_OF": AFTER_DEADLINE.isoformat()}
-    dbt(after_env, "build", "--select", "remiss_status+", "remiss_position_matrix+")
+    dbt(after_env, "build", "--select", "remiss_status+", "remiss_position_matrix+", "goal_measures+")
     return {
         "dsn": warehouse_dsn,
         "config": config,

@@ -108,3 +108,19 @@ def test_every_task_alerts_the_data_engineers_when_it_fails(dagbag):
             callbacks = task.on_failure_callback
             callbacks = callbacks if isinstance(callbacks, list) else [callbacks]
             assert on_task_failure in callbacks, f"{dag_id}.{task.task_id} sends no failure alert"
+
+
+def test_each_mart_is_built_by_exactly_one_dag(dagbag):
+    """dbt owns the graph (selectors.yml); the DAGs must not build a mart twice."""
+    built_by: dict[str, set[str]] = {}
+    for dag_id, dag in dagbag.dags.items():
+        for task in dag.tasks:
+            if type(task).__name__ != "DbtRunLocalOperator":
+                continue
+            node = str(task.select).removeprefix("fqn:")
+            if node.startswith("hornsten.marts."):
+                built_by.setdefault(node.rsplit(".", 1)[-1], set()).add(dag_id)
+    assert {"cornerstones", "dialogue_compilation", "remiss_compilation", "goal_summary"} <= set(built_by)
+    twice = {mart: sorted(dags) for mart, dags in built_by.items() if len(dags) > 1}
+    assert twice == {}, f"marts built by more than one DAG: {twice}"
+    assert built_by["goal_summary"] == {"hornsten_goals"}

@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, manifest_path
+from hornsten.warehouse.selectors import cosmos_select_many
 
 
-def cosmos_configs(select: list[str], env: dict[str, str] | None = None, exclude: list[str] | None = None):
-    """ProjectConfig, ProfileConfig, ExecutionConfig and RenderConfig for a Cosmos task group.
+def cosmos_configs(selectors: list[str], env: dict[str, str] | None = None):
+    """ProjectConfig, ProfileConfig, ExecutionConfig and RenderConfig for a Cosmos task group
+    that builds the nodes of dbt selectors (dbt_project/selectors.yml): dbt owns the graph.
 
     ``env`` reaches dbt as environment variables (the process's settings, see
     ProcessConfig.dbt_env)."""
@@ -19,6 +21,7 @@ def cosmos_configs(select: list[str], env: dict[str, str] | None = None, exclude
     from cosmos.constants import ExecutionMode, LoadMode, TestIndirectSelection
 
     project_dir = dbt_project_dir()
+    select, exclude = cosmos_select_many(selectors, project_dir)
     has_manifest = manifest_path().exists()
     project = ProjectConfig(
         dbt_project_path=project_dir,
@@ -41,6 +44,6 @@ def cosmos_configs(select: list[str], env: dict[str, str] | None = None, exclude
     render = RenderConfig(
         load_method=LoadMode.DBT_MANIFEST if has_manifest else LoadMode.DBT_LS,
         select=select,
-        exclude=exclude or [],
+        exclude=exclude,
     )
     return project, profile, execution, render

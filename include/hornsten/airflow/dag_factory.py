@@ -20,7 +20,6 @@ from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
 from hornsten.airflow.cosmos import cosmos_configs
 from hornsten.config import ProcessConfig
-from hornsten.warehouse.dbt import PHASE_STAGING, TAGGING_CHAIN
 
 
 def asset(config: ProcessConfig, name: str) -> Asset:
@@ -37,14 +36,16 @@ def template_phase_dag(
     doc_md: str,
     after: str,
     cron: str,
-    dbt_models: list[str],
+    dbt_selectors: list[str],
     publishes: str,
     finish: Callable[[str], object],
 ):
-    """A DAG for one phase's templates; `finish(process)` runs after dbt with the outlet asset."""
+    """A DAG for one phase's templates; `finish(process)` runs after dbt with the outlet asset.
+
+    `dbt_selectors` name the dbt selectors (dbt_project/selectors.yml) the DAG builds."""
     process = config.process
     project_config, profile_config, execution_config, render_config = cosmos_configs(
-        select=[*PHASE_STAGING, *TAGGING_CHAIN, *dbt_models], env=config.dbt_env()
+        selectors=dbt_selectors, env=config.dbt_env()
     )
 
     @dag(

@@ -54,19 +54,19 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
     if code == 0 and config.dialogue.forums:
         echo(
             "\n[5/7] Dialogue: filled meeting templates (one broken, one with bad rows, one corrected "
-            "re-delivery) and the dialogue DAG (airflow dags test hornsten_dialogue) …"
+            "re-delivery), the dialogue DAG and the goal matrix (airflow dags test hornsten_dialogue, hornsten_goals) …"
         )
         walkthrough.stage_dialogue(settings, config, samples / "dialogue", seed, echo)
-        code = dags_test(settings, "hornsten_dialogue", echo)
+        code = dags_test(settings, "hornsten_dialogue", echo) or dags_test(settings, "hornsten_goals", echo)
         if code == 0:
             walkthrough.print_dialogue(settings, show)
     if code == 0 and config.remiss.bodies and config.remiss.rounds:
         echo(
             "\n[6/7] Remiss: responses from the bodies (some late, one declined, some missing) and the "
-            "remiss DAG (airflow dags test hornsten_remiss) …"
+            "remiss DAG and the goal matrix (airflow dags test hornsten_remiss, hornsten_goals) …"
         )
         walkthrough.stage_remiss(settings, config, samples / "remiss", seed, echo)
-        code = dags_test(settings, "hornsten_remiss", echo)
+        code = dags_test(settings, "hornsten_remiss", echo) or dags_test(settings, "hornsten_goals", echo)
         if code == 0:
             walkthrough.print_remiss(settings, show)
     if code == 0 and config.reports.schedules:

@@ -138,8 +138,9 @@ def load_answers(conn, answers: list[LabelledAnswer]) -> None:
 
 def build_tagging_models(env: dict[str, str]) -> None:
     """dbt seed + run of the tagging models on the eval table (target eval)."""
-    from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+    from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, install_packages
 
+    install_packages(env)
     vars_arg = '{"eval_answers_relation": "' + EVAL_TABLE + '"}'
     for command in (
         ["seed", "--select", "path:seeds/codebook"],

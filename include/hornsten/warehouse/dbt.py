@@ -16,19 +16,6 @@ from pathlib import Path
 
 from hornsten.paths import REPO_ROOT
 
-# The models that turn free text into words and codebook matches. Phases 3 and 4 add
-# texts (statements, comments) to int_texts and rebuild just this chain; the survey's
-# own tags downstream of it stay valid because matching is per word.
-TAGGING_CHAIN = [
-    "int_texts",
-    "int_answer_words",
-    "int_vocabulary",
-    "int_vocabulary_terms",
-    "int_answer_term_matches",
-    "int_text_components",
-]
-PHASE_STAGING = ["path:models/staging/process", "path:models/staging/dialogue", "path:models/staging/remiss"]
-
 
 def dbt_project_dir() -> Path:
     return Path(os.environ.get("DBT_PROJECT_DIR", REPO_ROOT / "dbt_project"))
@@ -43,8 +30,28 @@ def dbt_executable() -> str:
     return str(beside_python) if beside_python.exists() else (shutil.which("dbt") or "dbt")
 
 
+def install_packages(env: dict[str, str] | None = None) -> None:
+    """`dbt deps` when a package of packages.yml is not installed in dbt_packages/.
+
+    The packages are vendored (`local:`), so deps only links them, without network. A
+    link made on another machine (the host for a container) does not resolve here."""
+    import yaml
+
+    project_dir = dbt_project_dir()
+    packages = yaml.safe_load((project_dir / "packages.yml").read_text()).get("packages") or []
+    if all((project_dir / "dbt_packages" / Path(p["local"]).name / "dbt_project.yml").exists() for p in packages):
+        return
+    subprocess.run(
+        [dbt_executable(), "deps", "--quiet"],
+        cwd=project_dir,
+        env={**os.environ, **(env or {}), "DBT_PROFILES_DIR": str(project_dir)},
+        check=True,
+    )
+
+
 def parse_project(env: dict[str, str] | None = None) -> Path:
     """Write the manifest Cosmos renders from (`dbt parse`)."""
+    install_packages(env)
     subprocess.run(
         [dbt_executable(), "parse", "--quiet"],
         cwd=dbt_project_dir(),

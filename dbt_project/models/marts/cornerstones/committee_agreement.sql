@@ -6,7 +6,12 @@ with
 
 ranked as (
 
-    select member, party, theme, effective_rank from {{ ref('int_committee_ranks') }}
+    select
+        member,
+        party,
+        theme,
+        effective_rank
+    from {{ ref('int_committee_ranks') }}
 
 ),
 
@@ -22,20 +27,36 @@ stats as (
 
 member_sums as (
 
-    select theme, sum(effective_rank) as rank_sum from ranked group by theme
+    select
+        theme,
+        sum(effective_rank) as rank_sum
+    from ranked
+    group by theme
+
+),
+
+member_sums_and_mean as (
+
+    select
+        rank_sum,
+        avg(rank_sum) over () as avg_sum
+    from member_sums
 
 ),
 
 member_spread as (
 
     select sum(power(rank_sum - avg_sum, 2)) as s
-    from (select rank_sum, avg(rank_sum) over () as avg_sum from member_sums) as sums
+    from member_sums_and_mean
 
 ),
 
 party_ranks as (
 
-    select party, theme, rank() over (partition by party order by avg(effective_rank)) as party_rank
+    select
+        party,
+        theme,
+        rank() over (partition by party order by avg(effective_rank)) as party_rank
     from ranked
     group by party, theme
 
@@ -43,14 +64,27 @@ party_ranks as (
 
 party_sums as (
 
-    select theme, sum(party_rank) as rank_sum from party_ranks group by theme
+    select
+        theme,
+        sum(party_rank) as rank_sum
+    from party_ranks
+    group by theme
+
+),
+
+party_sums_and_mean as (
+
+    select
+        rank_sum,
+        avg(rank_sum) over () as avg_sum
+    from party_sums
 
 ),
 
 party_spread as (
 
     select sum(power(rank_sum - avg_sum, 2)) as s
-    from (select rank_sum, avg(rank_sum) over () as avg_sum from party_sums) as sums
+    from party_sums_and_mean
 
 ),
 

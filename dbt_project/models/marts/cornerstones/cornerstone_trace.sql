@@ -7,16 +7,27 @@ with
 
 cornerstones as (
 
-    select cornerstone_rank, theme, theme_label, score from {{ ref('cornerstones') }} where is_cornerstone
+    select
+        cornerstone_rank,
+        theme,
+        theme_label,
+        score
+    from {{ ref('cornerstones') }}
+    where is_cornerstone
 
 ),
 
 components as (
 
-    select shares.component, shares.component_label, codebook.theme,
-           shares.weighted_share, shares.share, shares.respondents_mentioning
+    select
+        shares.component,
+        shares.component_label,
+        codebook.theme,
+        shares.weighted_share,
+        shares.share,
+        shares.respondents_mentioning
     from {{ ref('component_shares') }} as shares
-    join {{ ref('stg_codebook__components') }} as codebook using (component)
+    inner join {{ ref('stg_codebook__components') }} as codebook using (component)
     where shares.cut = 'alla' and shares.question_code = 'alla'
 
 ),
@@ -34,8 +45,9 @@ examples as (
             order by answers.component_count, abs(length(answers.answer_text) - 90), md5(answers.answer_id)
         ) as example_number
     from {{ ref('int_answer_components') }} as bridge
-    join {{ ref('int_answers_tagged') }} as answers using (answer_id)
-    where length(answers.answer_text) between 20 and 300
+    inner join {{ ref('int_answers_tagged') }} as answers using (answer_id)
+    where
+        length(answers.answer_text) between 20 and 300
         and not bridge.only_typo_matches
 
 ),
@@ -57,8 +69,8 @@ final as (
         examples.question_code,
         examples.answer_text as example_answer
     from cornerstones
-    join components using (theme)
-    join examples on examples.component = components.component and examples.example_number <= 3
+    inner join components using (theme)
+    inner join examples on components.component = examples.component and examples.example_number <= 3
 
 )
 

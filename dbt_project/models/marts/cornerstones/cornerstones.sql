@@ -15,7 +15,13 @@ with
 
 citizens as (
 
-    select theme, theme_label, weighted_share, share, respondents_mentioning, base_respondents
+    select
+        theme,
+        theme_label,
+        weighted_share,
+        share,
+        respondents_mentioning,
+        base_respondents
     from {{ ref('theme_shares') }}
     where cut = 'alla' and question_code = 'alla'
 
@@ -23,8 +29,13 @@ citizens as (
 
 committee as (
 
-    select theme, members, mean_points, mean_borda, party_spread,
-           {{ 'borda_scaled' if measure == 'borda' else 'points_scaled' }} as committee_valuation
+    select
+        theme,
+        members,
+        mean_points,
+        mean_borda,
+        party_spread,
+        {{ 'borda_scaled' if measure == 'borda' else 'points_scaled' }} as committee_valuation
     from {{ ref('theme_valuation') }}
 
 ),
@@ -34,7 +45,7 @@ scaled as (
     select
         citizens.*,
         coalesce(citizens.weighted_share, citizens.share)
-            / nullif(max(coalesce(citizens.weighted_share, citizens.share)) over (), 0) as citizen_salience,
+        / nullif(max(coalesce(citizens.weighted_share, citizens.share)) over (), 0) as citizen_salience,
         committee.members as committee_members,
         committee.mean_points,
         committee.mean_borda,
@@ -60,7 +71,7 @@ scored as (
 final as (
 
     select
-        rank() over (order by score desc nulls last, theme) as cornerstone_rank,
+        rank() over (order by score desc nulls last, theme asc) as cornerstone_rank,
         theme,
         theme_label,
         round(score::numeric, 4) as score,
@@ -75,9 +86,11 @@ final as (
         mean_points,
         mean_borda,
         party_spread,
-        case when committee_valuation is null then 'citizens only (no committee valuation yet)'
-             else 'citizens and committee' end as basis,
-        rank() over (order by score desc nulls last, theme) <= {{ top }} as is_cornerstone
+        case
+            when committee_valuation is null then 'citizens only (no committee valuation yet)'
+            else 'citizens and committee'
+        end as basis,
+        rank() over (order by score desc nulls last, theme asc) <= {{ top }} as is_cornerstone
     from scored
 
 )

@@ -8,7 +8,10 @@ with
 
 themes as (
 
-    select theme, theme_label from {{ ref('stg_codebook__themes') }}
+    select
+        theme,
+        theme_label
+    from {{ ref('stg_codebook__themes') }}
 
 ),
 
@@ -26,23 +29,30 @@ ranked as (
 
 scored as (
 
-    select ranked.*, theme_count.n - ranked.effective_rank as borda
+    select
+        ranked.*,
+        theme_count.n - ranked.effective_rank as borda
     from ranked cross join theme_count
 
 ),
 
 by_party as (
 
-    select party, theme, avg(borda) / (max(theme_count.n) - 1) as party_borda_scaled
+    select
+        scored.party,
+        scored.theme,
+        avg(scored.borda) / (max(theme_count.n) - 1) as party_borda_scaled
     from scored cross join theme_count
-    group by party, theme
+    group by scored.party, scored.theme
 
 ),
 
 spread as (
 
-    select theme, max(party_borda_scaled) - min(party_borda_scaled) as party_spread,
-           count(distinct party) as parties
+    select
+        theme,
+        max(party_borda_scaled) - min(party_borda_scaled) as party_spread,
+        count(distinct party) as parties
     from by_party
     group by theme
 

@@ -8,7 +8,10 @@ with
 
 cornerstones as (
 
-    select cornerstone_rank, theme, theme_label
+    select
+        cornerstone_rank,
+        theme,
+        theme_label
     from {{ ref('cornerstones') }}
     where is_cornerstone
 
@@ -16,7 +19,10 @@ cornerstones as (
 
 target_groups as (
 
-    select target_group, target_group_name, target_group_order
+    select
+        target_group,
+        target_group_name,
+        target_group_order
     from {{ ref('stg_process__target_groups') }}
 
 ),
@@ -31,13 +37,16 @@ statements as (
         statements.had_personal_data,
         meetings.target_group
     from {{ ref('stg_dialogue__statements') }} as statements
-    join {{ ref('stg_dialogue__meetings') }} as meetings using (meeting_id)
+    inner join {{ ref('stg_dialogue__meetings') }} as meetings using (meeting_id)
 
 ),
 
 statement_components as (
 
-    select statement_id, component, component_label
+    select
+        statement_id,
+        component,
+        component_label
     from {{ ref('int_dialogue_statement_components') }}
 
 ),
@@ -55,12 +64,12 @@ compilation_rows as (
     from cornerstones
     union all
     select
-        'nytt_forslag',
-        'nytt förslag',
-        null::bigint,
-        null::text,
-        'Förslag utanför hörnstenarna',
-        (select count(*) from cornerstones) + 1
+        'nytt_forslag' as compilation_key,
+        'nytt förslag' as row_kind,
+        null::bigint as cornerstone_rank,
+        null::text as theme,
+        'Förslag utanför hörnstenarna' as theme_label,
+        (select count(*) as cornerstone_count from cornerstones) + 1 as compilation_order
 
 ),
 
@@ -71,7 +80,7 @@ assigned as (
         coalesce(cornerstones.theme, 'nytt_forslag') as compilation_key,
         statements.*
     from statements
-    left join cornerstones on cornerstones.theme = statements.cornerstone
+    left join cornerstones on statements.cornerstone = cornerstones.theme
 
 ),
 
@@ -90,7 +99,10 @@ reception as (
 
 groups_heard as (
 
-    select distinct compilation_key, target_group from assigned
+    select distinct
+        compilation_key,
+        target_group
+    from assigned
 
 ),
 
@@ -99,14 +111,15 @@ heard as (
     select
         compilation_rows.compilation_key,
         array_agg(target_groups.target_group_name order by target_groups.target_group_order)
-            filter (where groups_heard.target_group is not null) as target_groups_heard,
+        filter (where groups_heard.target_group is not null) as target_groups_heard,
         array_agg(target_groups.target_group_name order by target_groups.target_group_order)
-            filter (where groups_heard.target_group is null) as target_groups_not_heard
+        filter (where groups_heard.target_group is null) as target_groups_not_heard
     from compilation_rows
     cross join target_groups
     left join groups_heard
-        on groups_heard.compilation_key = compilation_rows.compilation_key
-        and groups_heard.target_group = target_groups.target_group
+        on
+            compilation_rows.compilation_key = groups_heard.compilation_key
+            and target_groups.target_group = groups_heard.target_group
     group by compilation_rows.compilation_key
 
 ),
@@ -122,7 +135,7 @@ component_counts as (
             order by count(*) desc, statement_components.component_label
         ) as component_rank
     from assigned
-    join statement_components using (statement_id)
+    inner join statement_components using (statement_id)
     group by assigned.compilation_key, statement_components.component_label
 
 ),
@@ -147,7 +160,7 @@ example_candidates as (
         statement_text,
         row_number() over (
             partition by compilation_key, stance
-            order by had_personal_data, length(statement_text) desc, statement_id
+            order by had_personal_data asc, length(statement_text) desc, statement_id
         ) as rank_in_stance,
         case stance when 'andring' then 1 when 'nytt_forslag' then 2 else 3 end as stance_order,
         statement_id

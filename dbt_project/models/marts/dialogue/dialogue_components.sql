@@ -16,40 +16,60 @@ statement_components as (
 
 statements as (
 
-    select statement_id, statement_text, had_personal_data
+    select
+        statement_id,
+        statement_text,
+        had_personal_data
     from {{ ref('stg_dialogue__statements') }}
 
 ),
 
 components as (
 
-    select component, component_label, theme from {{ ref('stg_codebook__components') }}
+    select
+        component,
+        component_label,
+        theme
+    from {{ ref('stg_codebook__components') }}
 
 ),
 
 themes as (
 
-    select theme, theme_label from {{ ref('stg_codebook__themes') }}
+    select
+        theme,
+        theme_label
+    from {{ ref('stg_codebook__themes') }}
 
 ),
 
 target_groups as (
 
-    select target_group, target_group_name, target_group_order
+    select
+        target_group,
+        target_group_name,
+        target_group_order
     from {{ ref('stg_process__target_groups') }}
 
 ),
 
 cornerstones as (
 
-    select theme, cornerstone_rank from {{ ref('cornerstones') }} where is_cornerstone
+    select
+        theme,
+        cornerstone_rank
+    from {{ ref('cornerstones') }}
+    where is_cornerstone
 
 ),
 
 -- Overall share of respondents (all respondents, all questions).
 survey as (
 
-    select component, share as survey_share, respondents_mentioning as survey_respondents_mentioning
+    select
+        component,
+        share as survey_share,
+        respondents_mentioning as survey_respondents_mentioning
     from {{ ref('component_shares') }}
     where cut = 'alla' and question_code = 'alla'
 
@@ -63,11 +83,11 @@ raised as (
         count(distinct statement_components.target_group) as dialogue_target_groups,
         count(distinct statement_components.meeting_id) as dialogue_meetings,
         count(distinct statement_components.statement_id)
-            filter (where statement_components.stance = 'stod') as support,
+        filter (where statement_components.stance = 'stod') as support,
         count(distinct statement_components.statement_id)
-            filter (where statement_components.stance = 'andring') as change,
+        filter (where statement_components.stance = 'andring') as change,
         count(distinct statement_components.statement_id)
-            filter (where statement_components.stance = 'nytt_forslag') as new_proposal,
+        filter (where statement_components.stance = 'nytt_forslag') as new_proposal,
         array_agg(distinct coalesce(target_groups.target_group_name, statement_components.target_group))
             as target_group_names
     from statement_components
@@ -84,13 +104,13 @@ examples as (
         statement_components.component,
         statements.statement_text as example_statement
     from statement_components
-    join statements using (statement_id)
+    inner join statements using (statement_id)
     order by
-        statement_components.component,
-        statements.had_personal_data,
-        statement_components.only_typo_matches,
+        statement_components.component asc,
+        statements.had_personal_data asc,
+        statement_components.only_typo_matches asc,
         statement_components.evidence_count desc,
-        statement_components.statement_id
+        statement_components.statement_id asc
 
 ),
 
@@ -116,9 +136,9 @@ final as (
         coalesce(survey.survey_share, 0) < {{ rare_below }} as is_rare_in_survey,
         examples.example_statement
     from raised
-    join components using (component)
-    left join themes on themes.theme = components.theme
-    left join cornerstones on cornerstones.theme = components.theme
+    inner join components using (component)
+    left join themes on components.theme = themes.theme
+    left join cornerstones on components.theme = cornerstones.theme
     left join survey using (component)
     left join examples using (component)
 

@@ -41,7 +41,9 @@ planned as (
 
 statements_per_meeting as (
 
-    select meeting_id, count(*) as statements
+    select
+        meeting_id,
+        count(*) as statements
     from statements
     group by meeting_id
 

@@ -11,7 +11,10 @@ forums as (
 
 target_groups as (
 
-    select target_group, target_group_name from {{ ref('stg_process__target_groups') }}
+    select
+        target_group,
+        target_group_name
+    from {{ ref('stg_process__target_groups') }}
 
 ),
 
@@ -23,7 +26,9 @@ meetings as (
 
 statements as (
 
-    select meeting_id, count(*) as statements
+    select
+        meeting_id,
+        count(*) as statements
     from {{ ref('stg_dialogue__statements') }}
     group by meeting_id
 

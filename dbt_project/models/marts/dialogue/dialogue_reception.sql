@@ -7,7 +7,10 @@ with
 
 cornerstones as (
 
-    select cornerstone_rank, theme, theme_label
+    select
+        cornerstone_rank,
+        theme,
+        theme_label
     from {{ ref('cornerstones') }}
     where is_cornerstone
 
@@ -15,7 +18,10 @@ cornerstones as (
 
 target_groups as (
 
-    select target_group, target_group_name, target_group_order
+    select
+        target_group,
+        target_group_name,
+        target_group_order
     from {{ ref('stg_process__target_groups') }}
 
 ),
@@ -27,7 +33,7 @@ statements as (
         meetings.target_group,
         statements.stance
     from {{ ref('stg_dialogue__statements') }} as statements
-    join {{ ref('stg_dialogue__meetings') }} as meetings using (meeting_id)
+    inner join {{ ref('stg_dialogue__meetings') }} as meetings using (meeting_id)
     where statements.cornerstone is not null
 
 ),
@@ -64,8 +70,9 @@ final as (
     from cornerstones
     cross join target_groups
     left join counted
-        on counted.theme = cornerstones.theme
-        and counted.target_group = target_groups.target_group
+        on
+            cornerstones.theme = counted.theme
+            and target_groups.target_group = counted.target_group
 
 )
 

@@ -8,8 +8,9 @@
 -- 'not_measurable', never 'not_met': the process has not failed what it has not
 -- measured. Counts (unit antal) are measured from the start: no meetings yet is
 -- 0 meetings, not an unknown.
--- The dialogue figures are read from staging, not from the dialogue marts, so the
--- goal matrix depends only on what was reported. Survey responses are those of the
+-- The dialogue and remiss figures are read from staging, not from the dialogue and
+-- remiss marts, so the goal matrix depends only on what was reported and can be
+-- rebuilt after any phase, before the remiss marts exist. Survey responses are those of the
 -- process's survey (HORNSTEN_SURVEY_ID, set from the process configuration) when
 -- known: the warehouse may hold more than one process's survey.
 
@@ -25,7 +26,10 @@ measures as (
 
 responses as (
 
-    select response_key, age_group from {{ ref('stg_survey__responses') }}
+    select
+        response_key,
+        age_group
+    from {{ ref('stg_survey__responses') }}
     {%- if survey_id %}
     where survey_id = '{{ survey_id | replace("'", "''") }}'
     {%- endif %}
@@ -62,9 +66,15 @@ remiss_rounds as (
 
 ),
 
-remiss_status as (
+remiss_bodies as (
 
-    select * from {{ ref('remiss_status') }}
+    select * from {{ ref('stg_process__remiss_bodies') }}
+
+),
+
+remiss_responses as (
+
+    select * from {{ ref('stg_remiss__responses') }}
 
 ),
 
@@ -82,7 +92,9 @@ param_lists as (
 
 param_values as (
 
-    select distinct param_lists.measure, lower(trim(elements.value)) as value
+    select distinct
+        param_lists.measure,
+        lower(trim(elements.value)) as value
     from param_lists
     cross join lateral jsonb_array_elements_text(
         case jsonb_typeof(param_lists.listed)
@@ -109,9 +121,11 @@ young as (
     from measures
     cross join responses
     left join param_values
-        on param_values.measure = measures.measure
-        and param_values.value = lower(trim(responses.age_group))
-    where measures.metric = 'survey_young_share'
+        on
+            measures.measure = param_values.measure
+            and param_values.value = lower(trim(responses.age_group))
+    where
+        measures.metric = 'survey_young_share'
         and responses.age_group is not null
     group by measures.measure
 
@@ -120,12 +134,14 @@ young as (
 dialogue as (
 
     select
-        (select count(*) from meetings) as meetings,
-        (select coalesce(sum(participants), 0) from meetings) as participants,
-        (select count(*) from statements) as statements,
-        (select count(*) from target_groups
-         where target_group in (select target_group from meetings)) as target_groups_reached,
-        (select count(*) from target_groups) as target_groups
+        (select count(*) as meetings from meetings) as meetings,
+        (select coalesce(sum(meetings.participants), 0) as participants from meetings) as participants,
+        (select count(*) as statements from statements) as statements,
+        (
+            select count(*) as target_groups_reached from target_groups
+            where target_groups.target_group in (select meetings.target_group from meetings)
+        ) as target_groups_reached,
+        (select count(*) as target_groups from target_groups) as target_groups
 
 ),
 
@@ -136,11 +152,12 @@ poll as (
         sum(poll_results.votes) filter (where param_values.value is not null) as numerator,
         sum(poll_results.votes) as denominator
     from measures
-    join poll_results
+    inner join poll_results
         on lower(trim(poll_results.question)) = lower(trim(measures.params ->> 'question'))
     left join param_values
-        on param_values.measure = measures.measure
-        and param_values.value = lower(trim(poll_results.option))
+        on
+            measures.measure = param_values.measure
+            and param_values.value = lower(trim(poll_results.option))
     where measures.metric = 'poll_share'
     group by measures.measure
 
@@ -149,20 +166,30 @@ poll as (
 -- The latest round: the one sent last.
 latest_round as (
 
-    select round from remiss_rounds
+    select
+        round,
+        deadline
+    from remiss_rounds
     order by sent_on desc, round desc
     limit 1
 
 ),
 
+-- Every configured body in the latest round, as in remiss_status: a body has
+-- responded when it answered at all (declining too), on time when it answered
+-- with an opinion by the deadline.
 remiss as (
 
     select
-        count(*) filter (where status <> 'missing') as responded,
-        count(*) filter (where status = 'received') as on_time,
+        count(remiss_responses.response_id) as responded,
+        count(remiss_responses.response_id) filter (
+            where not remiss_responses.declined and remiss_responses.received_on <= latest_round.deadline
+        ) as on_time,
         count(*) as bodies
-    from remiss_status
-    where round in (select round from latest_round)
+    from latest_round
+    cross join remiss_bodies
+    left join remiss_responses
+        on remiss_responses.response_id = latest_round.round || ':' || remiss_bodies.body
 
 ),
 

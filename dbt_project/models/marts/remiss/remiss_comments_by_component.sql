@@ -14,25 +14,38 @@ comment_components as (
 
 positions as (
 
-    select position_id, comment_text from {{ ref('stg_remiss__positions') }}
+    select
+        position_id,
+        comment_text
+    from {{ ref('stg_remiss__positions') }}
 
 ),
 
 bodies as (
 
-    select body, body_name, body_order from {{ ref('stg_process__remiss_bodies') }}
+    select
+        body,
+        body_name,
+        body_order
+    from {{ ref('stg_process__remiss_bodies') }}
 
 ),
 
 components as (
 
-    select component, component_label from {{ ref('stg_codebook__components') }}
+    select
+        component,
+        component_label
+    from {{ ref('stg_codebook__components') }}
 
 ),
 
 themes as (
 
-    select theme, theme_label from {{ ref('stg_codebook__themes') }}
+    select
+        theme,
+        theme_label
+    from {{ ref('stg_codebook__themes') }}
 
 ),
 
@@ -52,7 +65,7 @@ comments as (
             order by comment_components.position_id
         ) as rank_in_body
     from comment_components
-    join positions using (position_id)
+    inner join positions using (position_id)
     left join bodies using (body)
 
 ),
@@ -84,7 +97,7 @@ aggregated as (
         count(*) filter (where position = 'instammer_inte') as disagree,
         count(*) filter (where position = 'ingen_asikt') as no_opinion,
         array_agg(body_name || ': ' || comment_text order by example_rank)
-            filter (where example_rank <= 3) as example_comments
+        filter (where example_rank <= 3) as example_comments
     from ranked
     group by component, theme
 

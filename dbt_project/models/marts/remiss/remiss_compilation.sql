@@ -15,13 +15,22 @@ matrix as (
 
 status as (
 
-    select round, body, status, status_label, received_on from {{ ref('remiss_status') }}
+    select
+        round,
+        body,
+        status,
+        status_label,
+        received_on
+    from {{ ref('remiss_status') }}
 
 ),
 
 positions as (
 
-    select position_id, comment_text from {{ ref('stg_remiss__positions') }}
+    select
+        position_id,
+        comment_text
+    from {{ ref('stg_remiss__positions') }}
 
 ),
 
@@ -33,7 +42,7 @@ comment_components as (
         -- in the same order as components, so the two arrays line up
         array_agg(components.component_label order by comment_components.component) as component_labels
     from {{ ref('int_remiss_comment_components') }} as comment_components
-    join {{ ref('stg_codebook__components') }} as components using (component)
+    inner join {{ ref('stg_codebook__components') }} as components using (component)
     group by comment_components.position_id
 
 ),
@@ -61,7 +70,7 @@ final as (
         coalesce(comment_components.components, '{}'::text[]) as components,
         coalesce(comment_components.component_labels, '{}'::text[]) as component_labels
     from matrix
-    join status using (round, body)
+    inner join status using (round, body)
     left join positions using (position_id)
     left join comment_components using (position_id)
 

@@ -14,13 +14,19 @@ bodies as (
 
 rounds as (
 
-    select round, round_name from {{ ref('stg_process__remiss_rounds') }}
+    select
+        round,
+        round_name
+    from {{ ref('stg_process__remiss_rounds') }}
 
 ),
 
 cornerstones as (
 
-    select cornerstone_rank, theme, theme_label
+    select
+        cornerstone_rank,
+        theme,
+        theme_label
     from {{ ref('cornerstones') }}
     where is_cornerstone
 

@@ -29,15 +29,17 @@ final as (
         deadline - as_of_date as days_to_deadline,
         case when as_of_date > deadline then 'overdue' else 'before_deadline' end as reminder_kind,
         case
-            when as_of_date > deadline then
-                'Påminnelse: ert remissvar på ' || round_name || ' skulle ha kommit in senast '
-                || to_char(deadline, 'YYYY-MM-DD') || '.'
+            when as_of_date > deadline
+                then
+                    'Påminnelse: ert remissvar på ' || round_name || ' skulle ha kommit in senast '
+                    || to_char(deadline, 'YYYY-MM-DD') || '.'
             else
                 'Påminnelse: lämna ert remissvar på ' || round_name || ' senast '
                 || to_char(deadline, 'YYYY-MM-DD') || '.'
         end as reminder_text
     from status
-    where status = 'missing'
+    where
+        status = 'missing'
         and as_of_date >= reminders_from
         and as_of_date >= sent_on
 

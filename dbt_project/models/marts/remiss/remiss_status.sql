@@ -28,7 +28,9 @@ responses as (
 
 positions as (
 
-    select response_id, count(*) as items_answered
+    select
+        response_id,
+        count(*) as items_answered
     from {{ ref('stg_remiss__positions') }}
     group by response_id
 

@@ -6,7 +6,11 @@ with
 
 answers as (
 
-    select question_code, is_tagged, component_count from {{ ref('int_answers_tagged') }}
+    select
+        question_code,
+        is_tagged,
+        component_count
+    from {{ ref('int_answers_tagged') }}
 
 ),
 

@@ -9,7 +9,10 @@ with
 
 mentions as (
 
-    select distinct response_key, component, component_label
+    select distinct
+        response_key,
+        component,
+        component_label
     from {{ ref('response_components') }}
     where question_code = 'alla'
 
@@ -23,18 +26,25 @@ respondents as (
 
 singles as (
 
-    select component, count(*) as respondents from mentions group by component
+    select
+        component,
+        count(*) as respondents
+    from mentions
+    group by component
 
 ),
 
 pairs as (
 
-    select a.component as component_a, a.component_label as component_a_label,
-           b.component as component_b, b.component_label as component_b_label,
-           count(*) as respondents_both
+    select
+        a.component as component_a,
+        a.component_label as component_a_label,
+        b.component as component_b,
+        b.component_label as component_b_label,
+        count(*) as respondents_both
     from mentions as a
-    join mentions as b on a.response_key = b.response_key and a.component < b.component
-    group by 1, 2, 3, 4
+    inner join mentions as b on a.response_key = b.response_key and a.component < b.component
+    group by a.component, a.component_label, b.component, b.component_label
 
 ),
 
@@ -54,8 +64,8 @@ final as (
         round((pairs.respondents_both * respondents.total / (sa.respondents::float8 * sb.respondents))::numeric, 3)
             as lift
     from pairs
-    join singles as sa on sa.component = pairs.component_a
-    join singles as sb on sb.component = pairs.component_b
+    inner join singles as sa on pairs.component_a = sa.component
+    inner join singles as sb on pairs.component_b = sb.component
     cross join respondents
     where pairs.respondents_both >= {{ min_group }}
 

@@ -4,7 +4,48 @@
 -- free-text question for question_code 'alla'). Groups of fewer than
 -- var('min_group_size') respondents are suppressed: their figures are null.
 
-{{ shares_by_group(
-    'component',
-    "select component as item, component_label as item_label from " ~ ref('stg_codebook__components')
-) }}
+with
+
+answers as (
+
+    select
+        response_key,
+        question_code
+    from {{ ref('stg_survey__answers') }}
+
+),
+
+respondents as (
+
+    select
+        response_key,
+        age_group,
+        gender,
+        district,
+        weight
+    from {{ ref('respondents') }}
+
+),
+
+mentions as (
+
+    select distinct
+        response_key,
+        question_code,
+        component as item
+    from {{ ref('response_components') }}
+
+),
+
+items as (
+
+    select
+        component as item,
+        component_label as item_label
+    from {{ ref('stg_codebook__components') }}
+
+),
+
+{{ shares_by_group('component') }}
+
+select * from final

@@ -11,43 +11,67 @@ with
 
 words as (
 
-    select answer_id, word_position, word from {{ ref('int_answer_words') }}
+    select
+        text_id as answer_id,
+        word_position,
+        word
+    from {{ ref('int_text_words') }}
 
 ),
 
 vocabulary as (
 
-    select word, stem_folded from {{ ref('int_vocabulary') }}
-    where not is_stopword
+    select
+        word,
+        stem_folded
+    from {{ ref('int_vocabulary') }}
+    where
+        not is_stopword
         and length(word) >= 4
         and word !~ '^[0-9]+$'
         and word not in ('personnummer', 'post', 'telefon')
-        and word not in (select word from {{ ref('int_vocabulary_terms') }})
+        and word not in (select terms.word from {{ ref('int_vocabulary_terms') }} as terms)
 
 ),
 
 answers as (
 
-    select answer_id, response_key, is_tagged from {{ ref('int_answers_tagged') }}
+    select
+        answer_id,
+        response_key,
+        is_tagged
+    from {{ ref('int_answers_tagged') }}
 
 ),
 
 candidate_words as (
 
-    select words.answer_id, words.word_position, words.word, vocabulary.stem_folded
+    select
+        words.answer_id,
+        words.word_position,
+        words.word,
+        vocabulary.stem_folded
     from words
-    join vocabulary using (word)
+    inner join vocabulary using (word)
 
 ),
 
 grams as (
 
-    select answer_id, 'ord' as term_type, stem_folded as term_key, word as surface
+    select
+        answer_id,
+        'ord' as term_type,
+        stem_folded as term_key,
+        word as surface
     from candidate_words
     union all
-    select a.answer_id, 'fras', a.stem_folded || ' ' || b.stem_folded, a.word || ' ' || b.word
+    select
+        a.answer_id,
+        'fras' as term_type,
+        a.stem_folded || ' ' || b.stem_folded as term_key,
+        a.word || ' ' || b.word as surface
     from candidate_words as a
-    join candidate_words as b on b.answer_id = a.answer_id and b.word_position = a.word_position + 1
+    inner join candidate_words as b on a.answer_id = b.answer_id and b.word_position = a.word_position + 1
 
 ),
 
@@ -61,7 +85,7 @@ counted as (
         count(distinct grams.answer_id) filter (where not answers.is_tagged) as untagged_answers,
         count(distinct grams.answer_id) filter (where answers.is_tagged) as tagged_answers
     from grams
-    join answers using (answer_id)
+    inner join answers using (answer_id)
     group by grams.term_type, grams.term_key
 
 ),
@@ -70,7 +94,9 @@ kept as (
 
     select
         *,
-        rank() over (partition by term_type order by untagged_answers desc, respondents desc, term_key) as rank_untagged
+        rank()
+            over (partition by term_type order by untagged_answers desc, respondents desc, term_key asc)
+            as rank_untagged
     from counted
     where respondents >= {{ min_group }}
 
@@ -78,32 +104,41 @@ kept as (
 
 top_terms as (
 
-    select * from kept where rank_untagged <= 300
+    select * from kept
+    where rank_untagged <= 300
 
 ),
 
 example_ids as (
 
     select distinct on (grams.term_type, grams.term_key, grams.answer_id)
-        grams.term_type, grams.term_key, grams.answer_id
+        grams.term_type,
+        grams.term_key,
+        grams.answer_id
     from grams
-    join top_terms using (term_type, term_key)
+    inner join top_terms using (term_type, term_key)
 
 ),
 
 numbered as (
 
-    select example_ids.*, row_number() over (partition by term_type, term_key order by md5(answer_id)) as n
+    select
+        example_ids.*,
+        row_number()
+            over (partition by example_ids.term_type, example_ids.term_key order by md5(example_ids.answer_id))
+            as n
     from example_ids
 
 ),
 
 examples as (
 
-    select numbered.term_type, numbered.term_key,
-           array_agg(left(texts.answer_text, 200) order by numbered.n) as example_answers
+    select
+        numbered.term_type,
+        numbered.term_key,
+        array_agg(left(texts.answer_text, 200) order by numbered.n) as example_answers
     from numbered
-    join {{ ref('stg_survey__answers') }} as texts using (answer_id)
+    inner join {{ ref('stg_survey__answers') }} as texts using (answer_id)
     where numbered.n <= 3
     group by numbered.term_type, numbered.term_key
 
@@ -122,7 +157,7 @@ final as (
         examples.example_answers,
         top_terms.rank_untagged
     from top_terms
-    join examples using (term_type, term_key)
+    inner join examples using (term_type, term_key)
 
 )
 

@@ -16,7 +16,8 @@ population as (
 
 respondents as (
 
-    select * from {{ ref('respondents') }} where in_weighting_base
+    select * from {{ ref('respondents') }}
+    where in_weighting_base
 
 ),
 
@@ -24,7 +25,9 @@ population_groups as (
 
     select
         {{ cut_label() }} as dimension,
-        age_group, gender, district,
+        age_group,
+        gender,
+        district,
         sum(population) as population,
         max(population_source) as population_source
     from population
@@ -36,7 +39,9 @@ respondent_groups as (
 
     select
         {{ cut_label() }} as dimension,
-        age_group, gender, district,
+        age_group,
+        gender,
+        district,
         count(*) as respondents,
         sum(weight) as weighted_respondents
     from respondents
@@ -54,17 +59,20 @@ joined as (
             when 'district' then p.district
             else p.age_group || '×' || p.district
         end as group_value,
-        p.age_group, p.gender, p.district,
+        p.age_group,
+        p.gender,
+        p.district,
         p.population,
         p.population_source,
         coalesce(r.respondents, 0) as respondents,
         coalesce(r.weighted_respondents, 0) as weighted_respondents
     from population_groups as p
     left join respondent_groups as r
-        on r.dimension = p.dimension
-        and r.age_group is not distinct from p.age_group
-        and r.gender is not distinct from p.gender
-        and r.district is not distinct from p.district
+        on
+            p.dimension = r.dimension
+            and r.age_group is not distinct from p.age_group
+            and r.gender is not distinct from p.gender
+            and r.district is not distinct from p.district
 
 ),
 

@@ -10,7 +10,11 @@ responses as (
 
 weights as (
 
-    select response_key, weight, relative_weight from {{ ref('int_respondent_weights') }}
+    select
+        response_key,
+        weight,
+        relative_weight
+    from {{ ref('int_respondent_weights') }}
 
 ),
 
@@ -27,7 +31,9 @@ answers as (
 
 mentioned as (
 
-    select response_key, count(distinct component) as components_mentioned
+    select
+        response_key,
+        count(distinct component) as components_mentioned
     from {{ ref('int_answer_components') }}
     group by response_key
 

@@ -7,28 +7,51 @@ with
 
 bridge as (
 
-    select distinct response_key, question_code, component, theme
+    select distinct
+        response_key,
+        question_code,
+        component,
+        theme
     from {{ ref('int_answer_components') }}
 
 ),
 
 per_question as (
 
-    select response_key, question_code, component, theme from bridge
+    select
+        response_key,
+        question_code,
+        component,
+        theme
+    from bridge
     union all
-    select distinct response_key, 'alla', component, theme from bridge
+    select distinct
+        response_key,
+        'alla' as question_code,
+        component,
+        theme
+    from bridge
 
 ),
 
 respondents as (
 
-    select response_key, age_group, gender, district, weight from {{ ref('respondents') }}
+    select
+        response_key,
+        age_group,
+        gender,
+        district,
+        weight
+    from {{ ref('respondents') }}
 
 ),
 
 components as (
 
-    select component, component_label from {{ ref('stg_codebook__components') }}
+    select
+        component,
+        component_label
+    from {{ ref('stg_codebook__components') }}
 
 ),
 
@@ -47,8 +70,8 @@ final as (
         respondents.district,
         respondents.weight
     from per_question
-    join respondents using (response_key)
-    join components using (component)
+    inner join respondents using (response_key)
+    inner join components using (component)
 
 )
 

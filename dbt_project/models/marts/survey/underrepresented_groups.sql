@@ -5,43 +5,51 @@
 
 with
 
-groups as (
+underrepresented as (
 
-    select * from {{ ref('representativeness') }} where representation = 'underrepresented'
+    select * from {{ ref('representativeness') }}
+    where representation = 'underrepresented'
 
 ),
 
 totals as (
 
-    select dimension, sum(respondents) as total_respondents
+    select
+        dimension,
+        sum(respondents) as total_respondents
     from {{ ref('representativeness') }}
     group by dimension
+
+),
+
+shortfalls as (
+
+    select
+        underrepresented.*,
+        underrepresented.population_share * totals.total_respondents - underrepresented.respondents as shortfall
+    from underrepresented
+    inner join totals using (dimension)
 
 ),
 
 final as (
 
     select
-        groups.group_key,
-        groups.dimension,
-        groups.group_value,
-        groups.age_group,
-        groups.gender,
-        groups.district,
-        groups.population,
-        groups.respondents,
-        groups.responses_per_1000,
-        groups.population_share,
-        groups.respondent_share,
-        groups.representation_ratio,
-        greatest(ceil(groups.population_share * totals.total_respondents - groups.respondents), 0)::integer
-            as missing_responses,
-        row_number() over (
-            order by greatest(groups.population_share * totals.total_respondents - groups.respondents, 0) desc,
-                     groups.representation_ratio
-        ) as outreach_priority
-    from groups
-    join totals using (dimension)
+        group_key,
+        dimension,
+        group_value,
+        age_group,
+        gender,
+        district,
+        population,
+        respondents,
+        responses_per_1000,
+        population_share,
+        respondent_share,
+        representation_ratio,
+        greatest(ceil(shortfall), 0)::integer as missing_responses,
+        row_number() over (order by greatest(shortfall, 0) desc, representation_ratio asc) as outreach_priority
+    from shortfalls
 
 )
 

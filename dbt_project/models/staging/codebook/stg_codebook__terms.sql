@@ -32,7 +32,9 @@ renamed as (
         {{ fold('term') }} as term_folded,
         {{ fold_umlauts('term') }} as term_plain,
         case when match_kind = 'stem' then {{ swedish_stem('term') }} end as term_stem,
-        case when match_kind = 'stem' then {{ fold_umlauts("(ts_lexize('swedish_stem', term))[1]") }} end as term_stem_plain,
+        case
+            when match_kind = 'stem' then {{ fold_umlauts("(ts_lexize('swedish_stem', term))[1]") }}
+        end as term_stem_plain,
         case
             when match_kind = 'phrase'
                 then trim(regexp_replace({{ fold("replace(term, '*', '')") }}, '[^[:alnum:]]+', ' ', 'g'))

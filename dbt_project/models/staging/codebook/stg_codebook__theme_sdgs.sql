@@ -21,7 +21,7 @@ renamed as (
         trim(source.theme) || ':' || source.sdg as theme_sdg_key
 
     from source
-    left join goals on goals.sdg = source.sdg
+    left join goals on source.sdg = goals.sdg
 
 )
 

@@ -1,0 +1,36 @@
+-- `hornsten eval` (var eval_answers_relation) tags hand-labelled answers instead of
+-- the survey's, so that the evaluation measures exactly the production SQL.
+
+with
+
+source as (
+
+    {% if var('eval_answers_relation', '') %}
+    select * from {{ source('eval_input', 'answers') }}
+    {% else %}
+    select * from {{ source('survey', 'survey_answers') }}
+    {% endif %}
+
+),
+
+renamed as (
+
+    select
+
+        ---------- ids
+        survey_id || ':' || response_id || ':' || question_code as answer_id,
+        survey_id,
+        response_id,
+        survey_id || ':' || response_id as response_key,
+        question_code,
+
+        ---------- text
+        answer_text,
+        length(answer_text) as answer_length,
+        answer_text ~ '\[(personnummer|e-post|telefon)\]' as had_personal_data
+
+    from source
+
+)
+
+select * from renamed
