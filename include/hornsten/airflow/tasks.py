@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from hornsten.config import ProcessConfig, load_process
 from hornsten.paths import REPO_ROOT
 from hornsten.survey.service import failed_files  # noqa: F401 (the DAGs' rejected-files step)
+from hornsten.warehouse.schemas import scoped
 
 WAREHOUSE_CONN_ID = os.environ.get("HORNSTEN_WAREHOUSE_CONN_ID", "hornsten_warehouse")
 
@@ -150,7 +151,7 @@ def publish_dialogue(process: str) -> dict[str, Any]:
     from hornsten.dialogue import service
 
     with _warehouse() as conn:
-        summary = service.compilation_summary(conn)
+        summary = service.compilation_summary(scoped(conn, process))
     print(
         f"{process}: {summary['target_groups_reached']} of {summary['target_groups']} target groups reached, "
         f"{summary['statements']} statements in marts.dialogue_compilation (the November compilation)"
@@ -163,7 +164,7 @@ def reminders_due(process: str) -> list[dict[str, Any]]:
     from hornsten.remiss import service
 
     with _warehouse() as conn:
-        reminders = [{**r, "deadline": r["deadline"].isoformat()} for r in service.reminders(conn)]
+        reminders = [{**r, "deadline": r["deadline"].isoformat()} for r in service.reminders(scoped(conn, process))]
     print(f"{len(reminders)} remiss body/bodies due a reminder")
     for r in reminders:
         print(f"  {r['body_name']} <{r['contact_address']}>: {r['reminder_kind']}, deadline {r['deadline']}")

@@ -61,9 +61,12 @@ def warehouse_dsn(required: bool = True) -> str | None:
 
 
 @contextmanager
-def warehouse() -> Iterator:
-    """An autocommit connection to the warehouse, with a clear error when it cannot be reached."""
+def warehouse(process_name: str | None = None) -> Iterator:
+    """An autocommit connection to the warehouse (scoped to a process's schemas when one is
+    given), with a clear error when it cannot be reached."""
     import psycopg
+
+    from hornsten.warehouse.schemas import scoped
 
     dsn = warehouse_dsn()
     try:
@@ -71,7 +74,7 @@ def warehouse() -> Iterator:
     except psycopg.OperationalError as exc:
         raise click.ClickException(f"cannot connect to the warehouse: {str(exc).strip()}") from None
     with conn:
-        yield conn
+        yield scoped(conn, process_name) if process_name else conn
 
 
 def print_json_lines(rows: list[dict]) -> None:

@@ -35,7 +35,7 @@ def dialogue_template(out_path: Path, forum: str | None, all_forums: bool, proce
     config = process(process_name)
     if not config.dialogue.forums:
         raise click.ClickException(f"process {config.process!r} configures no dialogue forums (key dialogue.forums)")
-    cornerstones = template_cornerstones()
+    cornerstones = template_cornerstones(config.process)
     try:
         if all_forums:
             for f in config.dialogue.forums:
@@ -58,7 +58,7 @@ def dialogue_sample(out_dir: Path, seed: int, with_bad: bool, process_name: str 
     from hornsten.demo import templates as template_samples
 
     config = process(process_name)
-    cornerstones = template_cornerstones(quiet=True)
+    cornerstones = template_cornerstones(config.process, quiet=True)
     paths = template_samples.generate_dialogue_templates(config, cornerstones, out_dir, seed=seed)
     if with_bad:
         paths.append(template_samples.bad_dialogue_template(config, cornerstones, out_dir / "trasig_mall.xlsx"))
@@ -81,12 +81,14 @@ def dialogueload_templates(files: tuple[Path, ...], process_name: str | None, as
 
 @dialogue.command("coverage")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per target group.")
-def dialogue_coverage(as_json: bool) -> None:
+@PROCESS_OPTION
+def dialogue_coverage(as_json: bool, process_name: str | None) -> None:
     """Which target groups have been heard, and which not yet (marts.dialogue_coverage)."""
     from hornsten.dialogue import service
 
     show_mart(
         service.coverage,
+        process_name,
         as_json,
         "Target groups (marts.dialogue_coverage):",
         ["target group", "status", "held", "planned", "participants", "statements", "last meeting"],

@@ -12,14 +12,14 @@ import click
 from hornsten.cli.common import process, warehouse, warehouse_dsn
 
 
-def template_cornerstones(quiet: bool = False):
+def template_cornerstones(process_name: str, quiet: bool = False):
     """The current cornerstones from marts.cornerstones, or every codebook theme before phase 2 is done."""
     from hornsten.forms.ingest import codebook_themes, cornerstone_themes
 
     themes = None
     if warehouse_dsn(required=False):
         with warehouse() as conn:
-            themes = cornerstone_themes(conn)
+            themes = cornerstone_themes(conn, process_name)
     if not themes:
         if not quiet:
             click.echo(
@@ -49,12 +49,13 @@ def load_templates(files: tuple[Path, ...], process_name: str | None, dataset: s
         sys.exit(1)
 
 
-def show_mart(rows_of, as_json: bool, title: str, headings: list[str]) -> None:
+def show_mart(rows_of, process_name: str | None, as_json: bool, title: str, headings: list[str]) -> None:
     """A mart's rows from a service function, as a table or JSON lines; a missing mart says what to run."""
     from hornsten.cli.common import print_json_lines, print_table
     from hornsten.warehouse.marts import MartNotBuilt
 
-    with warehouse() as conn:
+    config = process(process_name)
+    with warehouse(config.process) as conn:
         try:
             rows = rows_of(conn)
         except MartNotBuilt as exc:

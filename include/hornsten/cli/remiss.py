@@ -29,7 +29,7 @@ def remiss_template(out_dir: Path, bodies: tuple[str, ...], round_code: str | No
     config = process(process_name)
     if not config.remiss.bodies or not config.remiss.rounds:
         raise click.ClickException(f"process {config.process!r} configures no remiss bodies or rounds (key remiss)")
-    cornerstones = template_cornerstones()
+    cornerstones = template_cornerstones(config.process)
     try:
         round_ = config.remiss.round(round_code)
     except KeyError as exc:
@@ -54,7 +54,9 @@ def remiss_sample(out_dir: Path, seed: int, process_name: str | None) -> None:
     from hornsten.demo import templates as template_samples
 
     config = process(process_name)
-    paths = template_samples.generate_remiss_templates(config, template_cornerstones(quiet=True), out_dir, seed=seed)
+    paths = template_samples.generate_remiss_templates(
+        config, template_cornerstones(config.process, quiet=True), out_dir, seed=seed
+    )
     for path in paths:
         click.echo(str(path))
     click.echo(f"{len(paths)} response(s) of {len(config.remiss.bodies)} bodies in {out_dir}", err=True)
@@ -71,12 +73,14 @@ def remissload_templates(files: tuple[Path, ...], process_name: str | None, as_j
 
 @remiss.command("status")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per body and round.")
-def remiss_status(as_json: bool) -> None:
+@PROCESS_OPTION
+def remiss_status(as_json: bool, process_name: str | None) -> None:
     """Every remiss body: received, late, missing or declined (marts.remiss_status)."""
     from hornsten.remiss import service
 
     show_mart(
         service.status,
+        process_name,
         as_json,
         "Remiss bodies (marts.remiss_status):",
         ["body", "kind", "round", "status", "received", "deadline", "contact"],
@@ -85,12 +89,14 @@ def remiss_status(as_json: bool) -> None:
 
 @remiss.command("reminders")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per reminder.")
-def remiss_reminders(as_json: bool) -> None:
+@PROCESS_OPTION
+def remiss_reminders(as_json: bool, process_name: str | None) -> None:
     """Bodies without a response that are due a reminder (marts.remiss_reminders)."""
     from hornsten.remiss import service
 
     show_mart(
         lambda conn: [{k: v for k, v in r.items() if k != "body"} for r in service.reminders(conn)],
+        process_name,
         as_json,
         "Reminders due (marts.remiss_reminders):",
         ["body", "contact", "round", "deadline", "days left", "kind"],

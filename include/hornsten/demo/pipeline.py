@@ -37,7 +37,7 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
     echo("\n[2/7] Running the survey ingest DAG (airflow dags test hornsten_survey_ingest) …")
     code = dags_test(settings, "hornsten_survey_ingest", echo)
     echo("\n[3/7] What landed in the warehouse:")
-    print_warehouse_summary(settings, show)
+    print_warehouse_summary(settings, config, show)
 
     parties = valuation.sample_parties(config)
     sheet = valuation.sample_valuations(
@@ -49,7 +49,7 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
     )
     code = dags_test(settings, "hornsten_components", echo) or code
     if code == 0:
-        print_cornerstones(settings, show)
+        print_cornerstones(settings, config, show)
 
     if code == 0 and config.dialogue.forums:
         echo(
@@ -59,7 +59,7 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
         walkthrough.stage_dialogue(settings, config, samples / "dialogue", seed, echo)
         code = dags_test(settings, "hornsten_dialogue", echo) or dags_test(settings, "hornsten_goals", echo)
         if code == 0:
-            walkthrough.print_dialogue(settings, show)
+            walkthrough.print_dialogue(settings, config, show)
     if code == 0 and config.remiss.bodies and config.remiss.rounds:
         echo(
             "\n[6/7] Remiss: responses from the bodies (some late, one declined, some missing) and the "
@@ -68,7 +68,7 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
         walkthrough.stage_remiss(settings, config, samples / "remiss", seed, echo)
         code = dags_test(settings, "hornsten_remiss", echo) or dags_test(settings, "hornsten_goals", echo)
         if code == 0:
-            walkthrough.print_remiss(settings, show)
+            walkthrough.print_remiss(settings, config, show)
     if code == 0 and config.reports.schedules:
         days = walkthrough.report_days(config)
         echo(
@@ -102,10 +102,12 @@ def dags_test(settings: stack.Settings, dag_id: str, echo: Echo, logical_date: s
     return code
 
 
-def print_cornerstones(settings: stack.Settings, show: Echo) -> None:
+def print_cornerstones(settings: stack.Settings, config: ProcessConfig, show: Echo) -> None:
     import psycopg
 
-    with psycopg.connect(settings.warehouse_dsn) as conn:
+    from hornsten.warehouse.schemas import scoped
+
+    with scoped(psycopg.connect(settings.warehouse_dsn), config.process) as conn:
         show("\n  Cornerstones (marts.cornerstones):")
         for rank, label, score, citizens, committee in conn.execute(
             """select cornerstone_rank, theme_label, score, citizen_salience, committee_valuation
@@ -141,23 +143,28 @@ def print_analyst_example(conn, show: Echo) -> None:
     )
 
 
-def print_warehouse_summary(settings: stack.Settings, show: Echo) -> None:
+def print_warehouse_summary(settings: stack.Settings, config: ProcessConfig, show: Echo) -> None:
     import psycopg
 
     with psycopg.connect(settings.warehouse_dsn) as conn:
         for row in conn.execute(
             """select file_name, status, rows_read, loaded, duplicates, quarantined
-               from raw.load_log order by load_id desc limit 12"""
+               from raw.load_log where process = %s order by load_id desc limit 12""",
+            (config.process,),
         ).fetchall()[::-1]:
             show(
                 f"  {row[0]:<48} {row[1]:<24} read {row[2] or 0:>7,}  loaded {row[3] or 0:>7,}  "
                 f"duplicates {row[4] or 0:>6,}  quarantined {row[5] or 0:>4,}"
             )
         responses, answers = conn.execute(
-            "select (select count(*) from raw.survey_responses), (select count(*) from raw.survey_answers)"
+            """select (select count(*) from raw.survey_responses where survey_id = %(survey)s),
+                      (select count(*) from raw.survey_answers where survey_id = %(survey)s)""",
+            {"survey": config.survey.survey_id},
         ).fetchone()
         show(f"  raw.survey_responses: {responses:,} responses; raw.survey_answers: {answers:,} answers")
         for reason, count in conn.execute(
-            "select reason, count(*) from restricted.quarantine group by 1 order by 2 desc limit 8"
+            """select reason, count(*) from restricted.quarantine
+               join raw.load_log using (load_id) where load_log.process = %s group by 1 order by 2 desc limit 8""",
+            (config.process,),
         ).fetchall():
             show(f"  quarantined {count:>4}× {reason[:110]}")

@@ -14,10 +14,13 @@ from hornsten.devstack import stack
 Echo = Callable[[str], None]
 
 
-def _connect(settings: stack.Settings):
+def _connect(settings: stack.Settings, config: ProcessConfig):
+    """The local warehouse, reading `config`'s own schemas."""
     import psycopg
 
-    return psycopg.connect(settings.warehouse_dsn, autocommit=True)
+    from hornsten.warehouse.schemas import scoped
+
+    return scoped(psycopg.connect(settings.warehouse_dsn, autocommit=True), config.process)
 
 
 def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, seed: int, echo: Echo) -> None:
@@ -26,8 +29,8 @@ def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, s
     from hornsten.forms import ingest as template_ingest
 
     shutil.rmtree(out, ignore_errors=True)
-    with _connect(settings) as conn:
-        cornerstones = template_ingest.cornerstone_themes(conn) or template_ingest.codebook_themes()
+    with _connect(settings, config) as conn:
+        cornerstones = template_ingest.cornerstone_themes(conn, config.process) or template_ingest.codebook_themes()
     paths = templates.generate_dialogue_templates(config, cornerstones, out, seed=seed)
     flawed = templates.flawed_dialogue_template(config, cornerstones, out / "mote_med_fel.xlsx")
     corrected = templates.corrected_redelivery(paths[0], out / f"korrigerad_{paths[0].name}")
@@ -40,7 +43,7 @@ def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, s
         f"  inbox/dialogue <- {len(paths)} meeting templates, {flawed.name} (bad rows), {corrected.name} (re-delivery)"
     )
     broken = templates.bad_dialogue_template(config, cornerstones, out / "trasig_mall.xlsx")
-    with _connect(settings) as conn:
+    with _connect(settings, config) as conn:
         (result,) = template_ingest.ingest_templates(conn, [broken], config, "dialogue", themes=cornerstones)
     echo(f"  hornsten dialogue load {broken.name}: {template_ingest.describe(result)}")
 
@@ -50,8 +53,8 @@ def stage_remiss(settings: stack.Settings, config: ProcessConfig, out: Path, see
     from hornsten.forms import ingest as template_ingest
 
     shutil.rmtree(out, ignore_errors=True)
-    with _connect(settings) as conn:
-        cornerstones = template_ingest.cornerstone_themes(conn) or template_ingest.codebook_themes()
+    with _connect(settings, config) as conn:
+        cornerstones = template_ingest.cornerstone_themes(conn, config.process) or template_ingest.codebook_themes()
     paths = templates.generate_remiss_templates(config, cornerstones, out, seed=seed)
     inbox = settings.inbox / "remiss"
     inbox.mkdir(parents=True, exist_ok=True)
@@ -62,8 +65,8 @@ def stage_remiss(settings: stack.Settings, config: ProcessConfig, out: Path, see
     echo(f"  inbox/remiss <- {len(paths)} responses of {len(config.remiss.bodies)} bodies, one sent twice")
 
 
-def print_dialogue(settings: stack.Settings, echo: Echo) -> None:
-    with _connect(settings) as conn:
+def print_dialogue(settings: stack.Settings, config: ProcessConfig, echo: Echo) -> None:
+    with _connect(settings, config) as conn:
         echo("\n  Target groups (marts.dialogue_coverage):")
         for name, status, held, planned, participants in conn.execute(
             """select target_group_name, coverage_status, meetings_held, planned_meetings, participants
@@ -91,8 +94,8 @@ def print_dialogue(settings: stack.Settings, echo: Echo) -> None:
         echo(f"  Quarantined template rows with reasons: {quarantined} (restricted.quarantine)")
 
 
-def print_remiss(settings: stack.Settings, echo: Echo) -> None:
-    with _connect(settings) as conn:
+def print_remiss(settings: stack.Settings, config: ProcessConfig, echo: Echo) -> None:
+    with _connect(settings, config) as conn:
         counts = conn.execute(
             "select status_label, count(*) from marts.remiss_status group by 1 order by 2 desc"
         ).fetchall()

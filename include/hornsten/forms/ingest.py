@@ -52,15 +52,21 @@ def codebook_themes() -> list[dialogue.Theme]:
     return themes()
 
 
-def cornerstone_themes(conn) -> list[dialogue.Theme]:
-    """The current cornerstones (marts.cornerstones), best first; empty before phase 2 has run."""
+def cornerstone_themes(conn, process: str) -> list[dialogue.Theme]:
+    """The process's current cornerstones (marts.cornerstones), best first; empty before phase 2 has run."""
     import psycopg
+
+    from hornsten.warehouse.schemas import scoped
 
     try:
         with conn.transaction():
-            rows = conn.execute(
-                "select theme, theme_label from marts.cornerstones where is_cornerstone order by cornerstone_rank"
-            ).fetchall()
+            rows = (
+                scoped(conn, process)
+                .execute(
+                    "select theme, theme_label from marts.cornerstones where is_cornerstone order by cornerstone_rank"
+                )
+                .fetchall()
+            )
     except psycopg.errors.UndefinedTable:
         return []
     return [dialogue.Theme(code, label) for code, label in rows]

@@ -30,5 +30,7 @@ class ReportUnavailable(RuntimeError):
 def build(name: str, conn, config, period: str | None = None):
     if name not in MODULES:
         raise KeyError(f"unknown report {name!r}; choose one of {', '.join(MODULES)}")
+    from hornsten.warehouse.schemas import scoped
+
     module = importlib.import_module(MODULES[name])
-    return module.build(conn, config, period)
+    return module.build(scoped(conn, config.process), config, period)

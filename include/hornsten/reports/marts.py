@@ -14,8 +14,12 @@ def rows(conn, sql: str, params: dict | tuple | None = None, needs: str = "the c
     """Rows as dicts; a missing mart becomes ReportUnavailable naming what to run."""
     import psycopg
 
+    from hornsten.warehouse.schemas import ProcessConnection
+
     if _OTHER_SCHEMAS.search(sql):
         raise ValueError("reports read the marts schema only")
+    if not isinstance(conn, ProcessConnection):
+        raise TypeError("reports read one process's marts: scope the connection (warehouse.schemas.scoped)")
     try:
         with conn.transaction():
             cursor = conn.execute(sql, params)
