@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 
-import psycopg
 import pytest
 
 from hornsten.committee import valuation
@@ -14,6 +13,7 @@ from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
+from tests.warehouse import connect
 
 pytestmark = pytest.mark.e2e
 
@@ -24,7 +24,7 @@ def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse,
     stack.migrate_airflow(settings, print)
     config = load_process("norrkoping_vision_2035")
     sample = generate_sample(config, 1500, 5, ["csv"], tmp_path / "sample")
-    with psycopg.connect(clean_warehouse, autocommit=True) as conn:
+    with connect(clean_warehouse, autocommit=True) as conn:
         conn.execute("truncate raw.committee_valuations")
         ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
     inbox = settings.inbox / "valuation"
@@ -49,7 +49,7 @@ def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse,
     assert result.returncode != 0
     assert "the points add up to 120, not 100" in output
     failed_tasks = [line for line in output.splitlines() if "new_state=failed" in line or "Task failed" in line]
-    with psycopg.connect(clean_warehouse) as conn:
+    with connect(clean_warehouse) as conn:
         exists = conn.execute("select to_regclass('marts.cornerstones') is not null").fetchone()[0]
         assert exists, "marts.cornerstones was not built:\n" + "\n".join(failed_tasks) + output[-6000:]
         members = conn.execute("select count(distinct member) from raw.committee_valuations").fetchone()[0]

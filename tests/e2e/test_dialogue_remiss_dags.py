@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-import psycopg
 import pytest
 
 from hornsten.committee import valuation
@@ -20,6 +19,7 @@ from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 from hornsten.warehouse.process_sync import sync_process
+from tests.warehouse import connect
 
 pytestmark = pytest.mark.e2e
 
@@ -32,12 +32,12 @@ def _dags_test(settings, dag_id):
 
 
 def _one(dsn, sql, *params):
-    with psycopg.connect(dsn) as conn:
+    with connect(dsn) as conn:
         return conn.execute(sql, params).fetchone()
 
 
 def _all(dsn, sql, *params):
-    with psycopg.connect(dsn) as conn:
+    with connect(dsn) as conn:
         return conn.execute(sql, params).fetchall()
 
 
@@ -50,7 +50,7 @@ def phase_two(stack_settings, warehouse_dsn, tmp_path_factory):
     config = load_process("norrkoping_vision_2035")
     out = tmp_path_factory.mktemp("phases")
     sample = generate_sample(config, 1500, 21, ["csv"], out / "survey")
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         conn.execute(
             "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
             "restricted.respondents, restricted.quarantine, raw.quality_results, raw.committee_valuations, "
@@ -65,7 +65,7 @@ def phase_two(stack_settings, warehouse_dsn, tmp_path_factory):
     env = {**stack.full_env(settings), **config.dbt_env()}
     result = subprocess.run([dbt_executable(), "build"], cwd=dbt_project_dir(), env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-5000:]
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         cornerstones = template_ingest.cornerstone_themes(conn)
     assert len(cornerstones) == config.cornerstones.count
     return {"config": config, "out": out, "cornerstones": cornerstones}

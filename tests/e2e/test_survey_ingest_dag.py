@@ -6,13 +6,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-import psycopg
 import pytest
 
 from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from tests.exports import good_row, write_csv
+from tests.warehouse import connect
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +35,7 @@ def _dags_test(settings: stack.Settings) -> subprocess.CompletedProcess:
 
 
 def _scalar(dsn: str, sql: str):
-    with psycopg.connect(dsn) as conn:
+    with connect(dsn) as conn:
         return conn.execute(sql).fetchone()[0]
 
 
@@ -79,7 +79,7 @@ def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
     assert len(archived) == expected_files
 
     # Of the two deliveries of the same file, whichever came second loaded nothing new.
-    with psycopg.connect(dsn) as conn:
+    with connect(dsn) as conn:
         loads = conn.execute(
             """select loaded, duplicates from raw.load_log where file_checksum =
                    (select file_checksum from raw.load_log where file_name = %s)

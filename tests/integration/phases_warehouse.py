@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 
-import psycopg
 import pytest
 
 from hornsten.committee import valuation
@@ -21,6 +20,7 @@ from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 from hornsten.warehouse.process_sync import sync_process
+from tests.warehouse import connect
 
 AS_OF = "2025-03-10"  # after the remiss deadline: late responses in, silent bodies overdue
 
@@ -43,7 +43,7 @@ def phases_built(stack_settings, warehouse_dsn, tmp_path_factory):
     config = load_process("norrkoping_vision_2035")
     out = tmp_path_factory.mktemp("phases")
     sample = generate_sample(config, 2000, 31, ["csv"], out / "survey")
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         conn.execute(TRUNCATE)
         ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
         parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"]
@@ -52,7 +52,7 @@ def phases_built(stack_settings, warehouse_dsn, tmp_path_factory):
         valuation.load(conn, config.process, sheet.name, parsed.valuations)
         sync_process(conn, config)
     _dbt_build(stack_settings, config, {"HORNSTEN_AS_OF": AS_OF})
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         cornerstones = template_ingest.cornerstone_themes(conn)
         meetings = template_samples.generate_dialogue_templates(config, cornerstones, out / "dialogue", seed=31)
         template_ingest.ingest_templates(conn, meetings, config, "dialogue", themes=cornerstones)

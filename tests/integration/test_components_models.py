@@ -7,7 +7,6 @@ import csv
 import subprocess
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from hornsten.committee import valuation
@@ -17,6 +16,7 @@ from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+from tests.warehouse import connect
 
 pytestmark = pytest.mark.integration
 
@@ -26,7 +26,7 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
     config = load_process("norrkoping_vision_2035")
     out = tmp_path_factory.mktemp("sample")
     sample = generate_sample(config, 3000, 11, ["csv", "xlsx"], out)
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         conn.execute(
             "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
             "restricted.respondents, restricted.quarantine, raw.quality_results, raw.committee_valuations, "
@@ -44,7 +44,7 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
 
 
 def q(dsn: str, sql: str, *params):
-    with psycopg.connect(dsn) as conn:
+    with connect(dsn) as conn:
         return conn.execute(sql, params).fetchall()
 
 
@@ -77,7 +77,7 @@ def test_swedish_compounds_and_spelling_without_a_ring(built, stack_settings):
         "c3": ("Bostadsbristen för unga", "bostader"),
         "c4": ("aldreboendet behover mer personal", "aldreomsorg"),
     }
-    with psycopg.connect(built["dsn"], autocommit=True) as conn:
+    with connect(built["dsn"], autocommit=True) as conn:
         conn.execute("create schema if not exists eval_input")
         conn.execute(
             "create table if not exists eval_input.answers "
@@ -217,7 +217,7 @@ def test_demo_analyst_example_follows_the_process_data(built):
     from hornsten.demo.pipeline import print_analyst_example
 
     lines: list[str] = []
-    with psycopg.connect(built["dsn"]) as conn:
+    with connect(built["dsn"]) as conn:
         print_analyst_example(conn, lines.append)
         ((group, respondents),) = conn.execute(
             """select group_value, base_respondents from marts.component_shares

@@ -11,7 +11,6 @@ import json
 import subprocess
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from hornsten.committee import valuation
@@ -23,6 +22,7 @@ from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 from hornsten.warehouse.process_sync import sync_process
+from tests.warehouse import connect
 
 pytestmark = pytest.mark.integration
 
@@ -163,7 +163,7 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
     config = _with_planned_meetings(load_process("norrkoping_vision_2035"))
     out = tmp_path_factory.mktemp("dialogue_sample")
     sample = generate_sample(config, 1200, 7, ["csv"], out)
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         conn.execute(
             "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
             "restricted.respondents, restricted.quarantine, raw.quality_results, raw.committee_valuations, "
@@ -206,7 +206,7 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
 
 
 def q(dsn: str, sql: str, *params):
-    with psycopg.connect(dsn) as conn:
+    with connect(dsn) as conn:
         return conn.execute(sql, params).fetchall()
 
 
@@ -440,7 +440,7 @@ def test_the_coverage_test_fails_when_statements_do_not_add_up(built, stack_sett
         )
 
     process, first_meeting = built["config"].process, _meeting_ids()[0]
-    with psycopg.connect(built["dsn"], autocommit=True) as conn:
+    with connect(built["dsn"], autocommit=True) as conn:
         conn.execute(
             """insert into raw.dialogue_statements
                    (process, meeting_id, statement_no, cornerstone, stance, statement_text)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 
-import psycopg
 import pytest
 
 from hornsten.committee import valuation
@@ -23,6 +22,7 @@ from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 from hornsten.warehouse.process_sync import sync_process
+from tests.warehouse import connect
 
 pytestmark = pytest.mark.integration
 
@@ -94,7 +94,7 @@ STATEMENTS_PER_MEETING = 2
 
 
 def q(dsn: str, sql: str, *params):
-    with psycopg.connect(dsn) as conn:
+    with connect(dsn) as conn:
         return conn.execute(sql, params).fetchall()
 
 
@@ -132,7 +132,7 @@ def _insert_response(
 
 
 def _snapshot(dsn: str, table: str, key: str) -> dict:
-    with psycopg.connect(dsn) as conn:
+    with connect(dsn) as conn:
         cur = conn.execute(f"select * from marts.{table}")
         names = [c.name for c in cur.description]
         return {row[names.index(key)]: dict(zip(names, row, strict=False)) for row in cur.fetchall()}
@@ -144,7 +144,7 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
     out = tmp_path_factory.mktemp("remiss_sample")
     sample = generate_sample(config, 600, 5, ["csv"], out)
     env = {**stack.full_env(stack_settings), **config.dbt_env(), "HORNSTEN_AS_OF": AS_OF.isoformat()}
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         conn.execute(
             "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
             "restricted.respondents, restricted.quarantine, raw.quality_results, raw.committee_valuations, "
@@ -174,7 +174,7 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
     commented = {
         (body, kind, item_of(kind, item)): (position, text) for body, kind, item, position, text, _ in COMMENTS
     }
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         for body, (received_on, declined) in RESPONSES.items():
             positions = []
             if not declined:
@@ -224,7 +224,7 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
     # Time passes: a party answers after the deadline (without comments, so the tagging
     # is unchanged) and the remiss marts and the goal matrix (which reads the remiss
     # staging, as after any phase) are rebuilt as of a day after the deadline.
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+    with connect(warehouse_dsn, autocommit=True) as conn:
         _insert_response(conn, LATE_BODY, LATE_ON, False, [("cornerstone", c, "instammer", "") for c in cornerstones])
     after_env = {**env, "HORNSTEN_AS_OF": AFTER_DEADLINE.isoformat()}
     dbt(after_env, "build", "--select", "remiss_status+", "remiss_position_matrix+", "goal_measures+")
@@ -478,7 +478,7 @@ def test_skelleftea_goal_matrix(built, stack_settings):
     own (the eval target), beside Norrköping's marts."""
     config = load_process("skelleftea_2030")
     question = "Vad tyckte du om mötet?"
-    with psycopg.connect(built["dsn"], autocommit=True) as conn:
+    with connect(built["dsn"], autocommit=True) as conn:
         sync_process(conn, config)
         ((load_id,),) = conn.execute(
             """insert into raw.load_log (process, survey_id, file_name, file_checksum, dataset, status)

@@ -11,7 +11,6 @@ import json
 import shutil
 import subprocess
 
-import psycopg
 import pytest
 from openpyxl import load_workbook
 
@@ -19,6 +18,7 @@ from hornsten.airflow.alerts import failure_message
 from hornsten.config import REPORT_NAMES
 from hornsten.reports import build, render
 from hornsten.reports.delivery import deliver, smtp_sender
+from tests.warehouse import connect
 
 pytestmark = pytest.mark.integration
 
@@ -34,7 +34,7 @@ def _pdf_pages(pdf, out):
 
 @pytest.fixture
 def conn(phases_built):
-    with psycopg.connect(phases_built["dsn"], autocommit=True) as connection:
+    with connect(phases_built["dsn"], autocommit=True) as connection:
         connection.execute("truncate raw.report_deliveries")
         yield connection
 

@@ -15,13 +15,13 @@ import shutil
 import subprocess
 from collections import Counter
 
-import psycopg
 import pytest
 from markupsafe import escape
 
 from hornsten import reports
 from hornsten.reports import render
 from tests.integration.phases_warehouse import AS_OF
+from tests.warehouse import connect
 
 pytestmark = pytest.mark.integration
 
@@ -31,7 +31,7 @@ PLACEHOLDERS = ("[e-post]", "[telefon]", "[personnummer]")
 
 @pytest.fixture(scope="module")
 def conn(phases_built):  # noqa: F811
-    with psycopg.connect(phases_built["dsn"], autocommit=True) as connection:
+    with connect(phases_built["dsn"], autocommit=True) as connection:
         yield connection
 
 
@@ -165,7 +165,7 @@ def test_public_page_has_no_personal_data_addresses_or_statement_texts(rendered,
 def test_public_page_before_the_later_phases(phases_built):  # noqa: F811
     """During the survey: no valuation, no dialogue, no remiss yet — the later marts missing or empty."""
     config = phases_built["config"]
-    with psycopg.connect(phases_built["dsn"]) as connection:
+    with connect(phases_built["dsn"]) as connection:
         try:
             connection.execute("drop table marts.remiss_status, marts.remiss_position_matrix cascade")
             connection.execute("delete from marts.dialogue_compilation")

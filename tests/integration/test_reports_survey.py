@@ -11,7 +11,6 @@ import re
 import zlib
 from zoneinfo import ZoneInfo
 
-import psycopg
 import pytest
 from markupsafe import escape
 from openpyxl import load_workbook
@@ -20,6 +19,7 @@ from hornsten import reports
 from hornsten.reports import ReportUnavailable, render
 from hornsten.reports.marts import rows
 from hornsten.reports.safety import MIN_GROUP_SIZE, share_text
+from tests.warehouse import connect
 
 PERIOD = "2024-04-15"  # a day inside the survey window (18 March – 5 May 2024)
 
@@ -74,7 +74,7 @@ def query(conn, sql: str, params=None) -> list[dict]:
 def built(phases_built, tmp_path_factory):  # noqa: F811
     config = phases_built["config"]
     out = tmp_path_factory.mktemp("reports")
-    with psycopg.connect(phases_built["dsn"], autocommit=True) as conn:
+    with connect(phases_built["dsn"], autocommit=True) as conn:
         recording = RecordingConnection(conn)
         made = {
             "survey-progress": reports.build("survey-progress", recording, config, PERIOD),
@@ -344,7 +344,7 @@ def test_builders_read_the_marts_only(built):
     for sql in statements:
         schemas = set(re.findall(r"\b(?:from|join)\s+(\w+)\.", sql, re.I))
         assert schemas == {"marts"}, sql
-    with psycopg.connect(built["dsn"], autocommit=True) as conn:
+    with connect(built["dsn"], autocommit=True) as conn:
         with pytest.raises(ValueError, match="marts schema only"):
             rows(conn, "select * from raw.x")
         with pytest.raises(ValueError):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hornsten import stack
+from hornsten.devstack import stack
 
 pytestmark = pytest.mark.integration
 

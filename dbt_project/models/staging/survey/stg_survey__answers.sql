@@ -1,3 +1,4 @@
+-- One process's survey answers (its survey id, var survey_id).
 -- `hornsten eval` (var eval_answers_relation) tags hand-labelled answers instead of
 -- the survey's, so that the evaluation measures exactly the production SQL.
 
@@ -9,6 +10,8 @@ source as (
     select * from {{ source('eval_input', 'answers') }}
     {% else %}
     select * from {{ source('survey', 'survey_answers') }}
+    -- one warehouse holds several processes' surveys: only this process's answers
+    where survey_id = '{{ var("survey_id") }}'
     {% endif %}
 
 ),

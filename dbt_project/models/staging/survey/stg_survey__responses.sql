@@ -3,6 +3,8 @@ with
 source as (
 
     select * from {{ source('survey', 'survey_responses') }}
+    -- one warehouse holds several processes' surveys: only this process's responses
+    where survey_id = '{{ var("survey_id") }}'
 
 ),
 

@@ -1,6 +1,6 @@
 -- The process configuration (processes/<name>.yml) mirrored into the warehouse, so
 -- that dbt and analysts can join the plan (target groups, forums, remiss bodies and
--- rounds, the goal matrix) against what happened. Written by hornsten.process_sync;
+-- rounds, the goal matrix) against what happened. Written by hornsten.warehouse.process_sync;
 -- one process's rows are replaced as a whole on every sync.
 
 create table if not exists raw.process_phases (
