@@ -8,27 +8,28 @@ import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from hornsten.config.process import ProcessConfig, load_process
+from hornsten import paths
+from hornsten.config.process import load_process
 
 WAREHOUSE_CONN_ID = os.environ.get("HORNSTEN_WAREHOUSE_CONN_ID", "hornsten_warehouse")
-from hornsten.paths import REPO_ROOT
 
 
 def hornsten_home() -> Path:
-    return Path(os.environ.get("HORNSTEN_HOME", REPO_ROOT / ".hornsten"))
+    return paths.hornsten_home()
 
 
-def inbox_dir(config: ProcessConfig) -> Path:
-    """Each process has its own inbox folder: $HORNSTEN_HOME/inbox/<process>/ (or the inbox root)."""
-    root = Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox"))
-    own = root / config.process
-    return own if own.is_dir() else root
+def inbox_for(process: str, dataset: str) -> Path:
+    """The process's own inbox for `dataset` (hornsten.paths.inbox_dir), created if missing
+    so that it is there when someone is told to put a file in it."""
+    inbox = paths.inbox_dir(process, dataset)
+    inbox.mkdir(parents=True, exist_ok=True)
+    return inbox
 
 
-def archive_dir(config: ProcessConfig) -> Path:
-    return Path(os.environ.get("HORNSTEN_ARCHIVE", hornsten_home() / "archive")) / config.process
+def report_misplaced(misplaced: list[dict[str, str]]) -> None:
+    for item in misplaced:
+        print(f"WARNING {item['file']}: in {item['reason']}, which is not read any more; move it to {item['move_to']}")
 
 
 def warehouse_connection():
@@ -46,35 +47,25 @@ def warehouse_uri() -> str:
     return PostgresHook(postgres_conn_id=WAREHOUSE_CONN_ID).get_uri()
 
 
-def in_window(config: ProcessConfig, phase: str, run_type: str | None, when: dt.datetime | None) -> bool:
-    """Scheduled runs work only inside the phase's window; manual runs always do."""
-    if run_type is not None and run_type != "scheduled":
-        return True
-    if when is None:
-        return True
-    try:
-        window = config.phase(phase)
-    except KeyError:
-        return False  # the process has no such phase: nothing to do on a schedule
-    when = when.astimezone(ZoneInfo(config.timezone))
-    return window.start <= when.date() <= window.end
-
-
 def ingest_inbox(process: str) -> dict[str, Any]:
     """Load every export in the process's inbox and archive it; returns the per-file results."""
     from hornsten.survey.ingest import inbox_files, ingest_files, pseudonym_key
 
     config = load_process(process)
-    inbox = inbox_dir(config)
+    inbox = inbox_for(process, "survey")
     files = inbox_files(inbox)
     print(f"{len(files)} export file(s) in {inbox}")
+    misplaced = paths.misplaced_report(process, "survey")
+    report_misplaced(misplaced)
 
     def progress(name: str, rows: int) -> None:
         print(f"  {name}: {rows:,} rows read")
 
     conn = warehouse_connection()
     try:
-        results = ingest_files(conn, files, config, pseudonym_key(), archive=archive_dir(config), progress=progress)
+        results = ingest_files(
+            conn, files, config, pseudonym_key(), archive=paths.archive_dir(process), progress=progress
+        )
     finally:
         conn.close()
     for result in results:
@@ -83,10 +74,20 @@ def ingest_inbox(process: str) -> dict[str, Any]:
             f"{result.duplicates} already present, {result.quarantined} quarantined"
             + (f" — {result.error}" if result.error else "")
         )
+    loaded = [r for r in results if r.status != "failed"]
     return {
-        "load_ids": [r.load_id for r in results if r.load_id is not None and r.status != "failed"],
+        "load_ids": [r.load_id for r in loaded if r.load_id is not None],
+        # Responses new or replaced by this run; 0 (an empty inbox, a re-delivered file)
+        # means nothing for the downstream DAGs to rebuild.
+        "landed": sum(r.loaded for r in loaded),
         "results": [r.as_json() for r in results],
+        "misplaced": misplaced,
     }
+
+
+def landed(summary: dict[str, Any]) -> int:
+    """What an ingest task brought in (survey: responses; templates: meetings or responses)."""
+    return int(summary.get("landed") or 0)
 
 
 def check_quality(process: str, load_ids: list[int], dataset: str = "survey") -> dict[str, Any]:
@@ -119,11 +120,15 @@ def ingest_valuations(process: str) -> dict[str, Any]:
     from hornsten.survey.ingest import ensure_schema
 
     config = load_process(process)
-    inbox = Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox")) / "valuation"
-    files = sorted(p for p in inbox.glob("*") if p.suffix.lower() in {".xlsx", ".csv"}) if inbox.exists() else []
+    inbox = inbox_for(process, "valuation")
+    files = sorted(p for p in inbox.glob("*") if p.suffix.lower() in {".xlsx", ".csv"})
     themes = {t.code for t in valuation.codebook_themes()}
     loaded: dict[str, int] = {}
-    rejected: dict[str, str] = {}
+    # Sheets in the old shared valuation inbox may be another process's: name them, load nothing.
+    rejected: dict[str, str] = {
+        Path(m["file"]).name: f"in {m['reason']}, which is not read any more; move it to {m['move_to']}"
+        for m in paths.misplaced_report(process, "valuation")
+    }
     conn = warehouse_connection()
     try:
         ensure_schema(conn)
@@ -135,7 +140,7 @@ def ingest_valuations(process: str) -> dict[str, Any]:
                 continue
             loaded[path.name] = valuation.load(conn, config.process, path.name, parsed.valuations)
             rejected.update({f"{path.name}: {member}": reason for member, reason in parsed.rejected.items()})
-            target = archive_dir(config) / "valuation"
+            target = paths.archive_dir(config.process) / "valuation"
             target.mkdir(parents=True, exist_ok=True)
             shutil.move(str(path), target / path.name)
     finally:
@@ -158,30 +163,21 @@ def sync_process_config(process: str) -> dict[str, int]:
     return counts
 
 
-def template_inbox(dataset: str) -> Path:
-    """Filled dialogue and remiss templates arrive in $HORNSTEN_INBOX/<dataset>/."""
-    return Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox")) / dataset
-
-
 def ingest_templates(process: str, dataset: str) -> dict[str, Any]:
-    """Load every filled template of a dataset (dialogue or remiss) from its inbox and archive it."""
+    """Load every filled template of a dataset (dialogue or remiss) from the process's inbox and archive it."""
     from hornsten.forms import ingest as template_ingest
 
     config = load_process(process)
-    inbox = template_inbox(dataset)
-    files = template_ingest.inbox_files(inbox)
-    print(f"{len(files)} {dataset} template(s) in {inbox}")
     conn = warehouse_connection()
     try:
-        results = template_ingest.ingest_templates(conn, files, config, dataset, archive=archive_dir(config))
+        summary = template_ingest.ingest_inbox(conn, config, dataset)
     finally:
         conn.close()
-    for result in results:
-        print(template_ingest.describe(result))
-    return {
-        "load_ids": [r.load_id for r in results if r.load_id is not None and r.status != "failed"],
-        "results": [r.as_json() for r in results],
-    }
+    print(f"{len(summary['results'])} {dataset} template(s) in {summary['inbox']}")
+    for result in summary["results"]:
+        print(template_ingest.describe(template_ingest.TemplateLoadResult(**result)))
+    report_misplaced(summary["misplaced"])
+    return summary
 
 
 def publish_dialogue(process: str) -> dict[str, Any]:
@@ -270,7 +266,12 @@ def send_due_reports(process: str, day: dt.date, only: str | None = None) -> lis
 
 
 def failed_files(ingest_summary: dict[str, Any]) -> list[str]:
-    return [f"{r['file']}: {r['error']}" for r in ingest_summary["results"] if r["status"] == "failed"]
+    """Files rejected whole, and files left where an older inbox layout put them (not loaded)."""
+    failed = [f"{r['file']}: {r['error']}" for r in ingest_summary["results"] if r["status"] == "failed"]
+    return failed + [
+        f"{m['file']}: in {m['reason']}, which is not read any more; move it to {m['move_to']}"
+        for m in ingest_summary.get("misplaced", [])
+    ]
 
 
 class QualityGateFailed(RuntimeError):
