@@ -10,6 +10,7 @@ import subprocess
 import psycopg
 import pytest
 
+from hornsten import paths
 from hornsten.committee import valuation
 from hornsten.config.process import load_process
 from hornsten.demo import template_samples
@@ -74,7 +75,7 @@ def phase_two(stack_settings, warehouse_dsn, tmp_path_factory):
 def dialogue_run(stack_settings, warehouse_dsn, phase_two):
     config, out, cornerstones = phase_two["config"], phase_two["out"], phase_two["cornerstones"]
     made = template_samples.generate_dialogue_templates(config, cornerstones, out / "dialogue", seed=7)
-    inbox = stack_settings.inbox / "dialogue"
+    inbox = paths.inbox_dir(config.process, "dialogue", root=stack_settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     for path in made:
         shutil.copy2(path, inbox / path.name)
@@ -171,7 +172,7 @@ def test_november_compilation_has_every_cornerstone(dialogue_run, warehouse_dsn)
 def remiss_run(stack_settings, warehouse_dsn, dialogue_run):
     config, out, cornerstones = dialogue_run["config"], dialogue_run["out"], dialogue_run["cornerstones"]
     made = template_samples.generate_remiss_templates(config, cornerstones, out / "remiss", seed=7)
-    inbox = stack_settings.inbox / "remiss"
+    inbox = paths.inbox_dir(config.process, "remiss", root=stack_settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     for path in made:
         shutil.copy2(path, inbox / path.name)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import click
 
-from hornsten.config.process import ConfigError, load_process
+from hornsten.config.process import ConfigError, default_process_name, load_process
 from hornsten.devstack import stack
+from hornsten.paths import inbox_dir
 
 
 def _echo(message: str) -> None:
@@ -82,7 +83,7 @@ def _print_where(settings: stack.Settings, airflow: bool = True) -> None:
     if airflow:
         click.echo(f"Airflow UI     {settings.airflow_url}  (login: admin / {secret['airflow_admin_password']})")
     click.echo(f"Warehouse      psql '{settings.warehouse_dsn}'")
-    click.echo(f"Survey inbox   {settings.inbox}")
+    click.echo(f"Survey inbox   {inbox_dir(default_process_name(), 'survey', root=settings.inbox)}")
     click.echo(f"Archive        {settings.archive}")
     click.echo(f"Logs           {settings.log_dir}")
     click.echo(f"Mail (SMTP)    127.0.0.1:{settings.smtp_port} → {settings.mail_dir} (.eml and .html per message)")
@@ -471,13 +472,14 @@ def demo(ctx: click.Context, responses: int, seed: int) -> None:
     samples = settings.home / "samples" / config.process
     shutil.rmtree(samples, ignore_errors=True)
     result = generate_sample(config, responses, seed, ["all"], samples)
-    settings.inbox.mkdir(parents=True, exist_ok=True)
+    survey_inbox = inbox_dir(config.process, "survey", root=settings.inbox)
+    survey_inbox.mkdir(parents=True, exist_ok=True)
     for f in result.files:
-        shutil.copy2(f.path, settings.inbox / f.path.name)
+        shutil.copy2(f.path, survey_inbox / f.path.name)
         _echo(f"  inbox <- {f.path.name} ({f.format}, {f.rows:,} rows)")
     # The same export delivered twice must not add a single row.
     first = result.files[0].path
-    shutil.copy2(first, settings.inbox / f"resent_{first.name}")
+    shutil.copy2(first, survey_inbox / f"resent_{first.name}")
     _echo(f"  inbox <- resent_{first.name} (the same file again)")
 
     _echo("\n[2/7] Running the survey ingest DAG (airflow dags test hornsten_survey_ingest) …")
@@ -490,7 +492,10 @@ def demo(ctx: click.Context, responses: int, seed: int) -> None:
 
     parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"] or ["A", "B", "C"]
     sheet = val.sample_valuations(
-        settings.inbox / "valuation" / "styrgruppen.csv", val.codebook_themes(), parties, seed
+        inbox_dir(config.process, "valuation", root=settings.inbox) / "styrgruppen.csv",
+        val.codebook_themes(),
+        parties,
+        seed,
     )
     _echo(
         f"\n[4/7] Steering committee valuation ({sheet.name}, {len(parties) * 2} members) and the "
@@ -608,13 +613,13 @@ def _print_warehouse_summary(settings: stack.Settings) -> None:
 
 
 from hornsten.cli.phases import dialogue as _dialogue_group  # noqa: E402
-from hornsten.cli.phases import remiss as _remiss_group
+from hornsten.cli.phases import remiss as _remiss_group  # noqa: E402
 
 main.add_command(_dialogue_group, "dialogue")
 main.add_command(_remiss_group, "remiss")
 
 from hornsten.cli.reports import report as _report_cmd  # noqa: E402
-from hornsten.cli.reports import reports_group as _reports_group
+from hornsten.cli.reports import reports_group as _reports_group  # noqa: E402
 
 main.add_command(_report_cmd, "report")
 main.add_command(_reports_group, "reports")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hornsten.config.process import ProcessConfig
 from hornsten.devstack import stack
+from hornsten.paths import inbox_dir
 
 Echo = Callable[[str], None]
 
@@ -21,7 +22,7 @@ def _connect(settings: stack.Settings):
 
 
 def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, seed: int, echo: Echo) -> None:
-    """Meeting templates into inbox/dialogue; the broken one is loaded by the CLI path to show its rejection."""
+    """Meeting templates into inbox/<process>/dialogue; the broken one is loaded by the CLI path to show why."""
     from hornsten.demo import template_samples
     from hornsten.forms import ingest as template_ingest
 
@@ -31,13 +32,14 @@ def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, s
     paths = template_samples.generate_dialogue_templates(config, cornerstones, out, seed=seed)
     flawed = template_samples.flawed_dialogue_template(config, cornerstones, out / "mote_med_fel.xlsx")
     corrected = template_samples.corrected_redelivery(paths[0], out / f"korrigerad_{paths[0].name}")
-    inbox = settings.inbox / "dialogue"
+    inbox = inbox_dir(config.process, "dialogue", root=settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     # Sorted by name: the corrected file ("korrigerad_…") comes after the original ("dialog_…").
     for path in [*paths, flawed, corrected]:
         shutil.copy2(path, inbox / path.name)
     echo(
-        f"  inbox/dialogue <- {len(paths)} meeting templates, {flawed.name} (bad rows), {corrected.name} (re-delivery)"
+        f"  inbox/{config.process}/dialogue <- {len(paths)} meeting templates, {flawed.name} (bad rows), "
+        f"{corrected.name} (re-delivery)"
     )
     broken = template_samples.bad_dialogue_template(config, cornerstones, out / "trasig_mall.xlsx")
     with _connect(settings) as conn:
@@ -53,13 +55,16 @@ def stage_remiss(settings: stack.Settings, config: ProcessConfig, out: Path, see
     with _connect(settings) as conn:
         cornerstones = template_ingest.cornerstone_themes(conn) or template_ingest.codebook_themes()
     paths = template_samples.generate_remiss_templates(config, cornerstones, out, seed=seed)
-    inbox = settings.inbox / "remiss"
+    inbox = inbox_dir(config.process, "remiss", root=settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     for path in paths:
         shutil.copy2(path, inbox / path.name)
     # A body sends its response twice: the second must replace, not add.
     shutil.copy2(paths[0], inbox / f"z_skickad_igen_{paths[0].name}")
-    echo(f"  inbox/remiss <- {len(paths)} responses of {len(config.remiss.bodies)} bodies, one sent twice")
+    echo(
+        f"  inbox/{config.process}/remiss <- {len(paths)} responses of {len(config.remiss.bodies)} bodies, "
+        "one sent twice"
+    )
 
 
 def print_dialogue(settings: stack.Settings, echo: Echo) -> None:
@@ -79,12 +84,14 @@ def print_dialogue(settings: stack.Settings, echo: Echo) -> None:
                 f"    {kind:<12} {label:<40} {statements:>3} statements: {support} support, {change} change, {new} new"
             )
         rare = conn.execute(
-            "select component_label from marts.dialogue_components where is_rare_in_survey order by dialogue_statements desc limit 5"
+            "select component_label from marts.dialogue_components where is_rare_in_survey "
+            "order by dialogue_statements desc limit 5"
         ).fetchall()
         if rare:
             echo("  Raised in the dialogue but rare in the survey: " + ", ".join(r[0] for r in rare))
         quarantined = conn.execute(
-            "select count(*) from restricted.quarantine where file_name like 'mote_med_fel%' or file_name like 'trasig%'"
+            "select count(*) from restricted.quarantine "
+            "where file_name like 'mote_med_fel%' or file_name like 'trasig%'"
         ).fetchone()[0]
         echo(f"  Quarantined template rows with reasons: {quarantined} (restricted.quarantine)")
 
