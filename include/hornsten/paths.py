@@ -91,3 +91,8 @@ def misplaced_report(process: str, dataset: str) -> list[dict[str, str]]:
         for folder, reason in legacy_inbox_dirs(process, dataset)
         for path in _waiting_files(folder)
     ]
+
+
+def misplaced_message(item: dict[str, str]) -> str:
+    """One line for the log and the failing task: which file, why it was not read, where it goes."""
+    return f"{item['file']}: in {item['reason']}, which is not read any more; move it to {item['move_to']}"

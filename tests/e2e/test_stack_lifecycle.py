@@ -5,20 +5,18 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import psutil
 import pytest
 
 from hornsten.devstack import stack
+from tests.e2e.live_stack import HORNSTEN
 
 pytestmark = pytest.mark.e2e
-HORNSTEN = str(Path(sys.executable).parent / "hornsten")
 
 
 def hornsten(*args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([HORNSTEN, *args], capture_output=True, text=True, env=os.environ.copy(), timeout=600)
+    result = subprocess.run([*HORNSTEN, *args], capture_output=True, text=True, env=os.environ.copy(), timeout=600)
     assert result.returncode == 0, f"hornsten {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
     return result
 

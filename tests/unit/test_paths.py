@@ -59,3 +59,28 @@ def test_the_airflow_tasks_read_the_same_folders(home):
 
     for dataset in paths.INBOX_DATASETS:
         assert tasks.inbox_for("norrkoping_vision_2035", dataset) == paths.inbox_dir("norrkoping_vision_2035", dataset)
+
+
+def test_a_misplaced_file_fails_the_run_with_where_it_belongs(home):
+    from hornsten.airflow import tasks
+
+    (home / "inbox" / "dialogue").mkdir(parents=True)
+    (home / "inbox" / "dialogue" / "mote.xlsx").write_text("x")
+    misplaced = paths.misplaced_report("skelleftea_2030", "dialogue")
+    own = home / "inbox" / "skelleftea_2030" / "dialogue"
+    assert misplaced == [
+        {
+            "file": str(home / "inbox" / "dialogue" / "mote.xlsx"),
+            "move_to": f"{own}/",
+            "reason": "the old shared dialogue inbox",
+        }
+    ]
+    summary = {
+        "results": [{"file": "trasig.xlsx", "status": "failed", "error": "unknown forum"}],
+        "misplaced": misplaced,
+    }
+    assert tasks.failed_files(summary) == [
+        "trasig.xlsx: unknown forum",
+        f"{home}/inbox/dialogue/mote.xlsx: in the old shared dialogue inbox, which is not read any more; "
+        f"move it to {own}/",
+    ]

@@ -29,7 +29,7 @@ def inbox_for(process: str, dataset: str) -> Path:
 
 def report_misplaced(misplaced: list[dict[str, str]]) -> None:
     for item in misplaced:
-        print(f"WARNING {item['file']}: in {item['reason']}, which is not read any more; move it to {item['move_to']}")
+        print(f"WARNING {paths.misplaced_message(item)}")
 
 
 def warehouse_connection():
@@ -126,8 +126,7 @@ def ingest_valuations(process: str) -> dict[str, Any]:
     loaded: dict[str, int] = {}
     # Sheets in the old shared valuation inbox may be another process's: name them, load nothing.
     rejected: dict[str, str] = {
-        Path(m["file"]).name: f"in {m['reason']}, which is not read any more; move it to {m['move_to']}"
-        for m in paths.misplaced_report(process, "valuation")
+        Path(m["file"]).name: paths.misplaced_message(m) for m in paths.misplaced_report(process, "valuation")
     }
     conn = warehouse_connection()
     try:
@@ -268,10 +267,7 @@ def send_due_reports(process: str, day: dt.date, only: str | None = None) -> lis
 def failed_files(ingest_summary: dict[str, Any]) -> list[str]:
     """Files rejected whole, and files left where an older inbox layout put them (not loaded)."""
     failed = [f"{r['file']}: {r['error']}" for r in ingest_summary["results"] if r["status"] == "failed"]
-    return failed + [
-        f"{m['file']}: in {m['reason']}, which is not read any more; move it to {m['move_to']}"
-        for m in ingest_summary.get("misplaced", [])
-    ]
+    return failed + [paths.misplaced_message(m) for m in ingest_summary.get("misplaced", [])]
 
 
 class QualityGateFailed(RuntimeError):
