@@ -1,14 +1,15 @@
 """
 ### Komponenter, teman och hörnstenar (phases 1–2)
 
-Runs whenever the survey ingest has landed new answers (Airflow asset
-`hornsten://<process>/raw/survey`), and on demand after the steering committee's
-valuations arrive.
+Runs whenever the survey ingest has landed new answers that passed its quality
+gate (Airflow asset `hornsten://<process>/raw/survey`), and on demand after the
+steering committee's valuations arrive.
 
 1. **sync_process_config** — the plan of the process configuration (target groups,
    forums, remiss bodies and rounds, the goal matrix) into `raw.process_*`.
-   **ingest_valuations** — committee members' valuation sheets from
-   `$HORNSTEN_HOME/inbox/valuation/` (template: `hornsten valuation template`).
+   **ingest_valuations** — committee members' valuation sheets from the process's
+   valuation inbox, `$HORNSTEN_INBOX/<process>/valuation/` (template: `hornsten
+   valuation template`).
    A sheet that does not add up is rejected whole with the reason.
 2. **dbt_components** — the codebook seeds and every model from tagging to the
    cornerstones, one task per model with its tests right after it:

@@ -4,7 +4,7 @@
 The draft goes to every party, committee (nämnd), board, office and municipal
 company of the process configuration. `hornsten remiss template --out DIR` writes
 one prefilled response template per body; filled templates go to
-`$HORNSTEN_INBOX/remiss/`.
+the process's remiss inbox, `$HORNSTEN_INBOX/<process>/remiss/`.
 
 Runs when the dialogue marts are rebuilt (Airflow asset
 `hornsten://<process>/marts/dialogue`, i.e. the draft after the dialogue) and every
@@ -21,7 +21,9 @@ morning inside the remiss phase; Trigger DAG runs it at once.
    (bodies to remind before the deadline), `remiss_position_matrix`,
    `remiss_comments_by_component`, `remiss_compilation` (remissammanställningen
    for the council decision) and the goal matrix.
-5. **reminders_due** — prints the bodies to remind, with their addresses
+5. **publish_raw_remiss** — marks `hornsten://<process>/raw/remiss` once the gate has
+   passed and the remiss staging models are built, and only if a response was loaded.
+   **reminders_due** — prints the bodies to remind, with their addresses
    (marts.remiss_reminders), and marks the asset `hornsten://<process>/marts/remiss`.
 6. **report_rejected_files** — fails the run if a template was rejected as a whole.
 """

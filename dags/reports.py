@@ -7,7 +7,7 @@ window it runs in, the cron days, and the recipients.
 
 | Report | What the reader gets |
 |---|---|
-| `survey-progress` | responses per day and in total, groups against the population, **which groups to reach next**, top components so far |
+| `survey-progress` | responses per day and in total, groups vs. population, **groups to reach next**, top components |
 | `components` | component and theme shares, weighted and unweighted, by question, with charts |
 | `cornerstones` | the ranked themes and cornerstones with their trace to components and example answers |
 | `dialogue` | the November compilation: target groups reached and not, reception per cornerstone, the goal matrix |
@@ -32,6 +32,7 @@ from airflow.sdk.exceptions import AirflowSkipException
 
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
+from hornsten.airflow.windows import run_day
 from hornsten.config import default_process_name, load_process
 
 CONFIG = load_process(default_process_name())
@@ -59,8 +60,8 @@ def reports():
 
         @task(task_id=f"send_{name.replace('-', '_')}")
         def send(report: str = name) -> list[dict]:
-            context = get_current_context()
-            day = context["logical_date"].in_timezone(CONFIG.timezone).date()
+            # Manual runs may come without a logical date: then the day the run was due.
+            day = run_day(get_current_context(), CONFIG.timezone) or pendulum.now(CONFIG.timezone).date()
             results = orchestration.send_due_reports(CONFIG.process, day, only=report)
             if all(r["status"] == "not_due" for r in results):
                 raise AirflowSkipException("; ".join(r["reason"] for r in results))

@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from hornsten import paths
 from hornsten.committee import valuation
 from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
@@ -27,7 +28,7 @@ def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse,
     with connect(clean_warehouse, autocommit=True) as conn:
         conn.execute("truncate raw.committee_valuations")
         ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
-    inbox = settings.inbox / "valuation"
+    inbox = paths.inbox_dir(config.process, "valuation", root=settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     themes = codebook_themes()
     valuation.sample_valuations(inbox / "styrgruppen.csv", themes, ["S", "M", "SD", "C"], seed=8)

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from hornsten import paths
 from hornsten.committee import valuation
 from hornsten.config import load_process
 from hornsten.demo import templates as template_samples
@@ -66,7 +67,7 @@ def phase_two(stack_settings, warehouse_dsn, tmp_path_factory):
     result = subprocess.run([dbt_executable(), "build"], cwd=dbt_project_dir(), env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-5000:]
     with connect(warehouse_dsn, autocommit=True) as conn:
-        cornerstones = template_ingest.cornerstone_themes(conn)
+        cornerstones = template_ingest.cornerstone_themes(conn, config.process)
     assert len(cornerstones) == config.cornerstones.count
     return {"config": config, "out": out, "cornerstones": cornerstones}
 
@@ -75,7 +76,7 @@ def phase_two(stack_settings, warehouse_dsn, tmp_path_factory):
 def dialogue_run(stack_settings, warehouse_dsn, phase_two):
     config, out, cornerstones = phase_two["config"], phase_two["out"], phase_two["cornerstones"]
     made = template_samples.generate_dialogue_templates(config, cornerstones, out / "dialogue", seed=7)
-    inbox = stack_settings.inbox / "dialogue"
+    inbox = paths.inbox_dir(config.process, "dialogue", root=stack_settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     for path in made:
         shutil.copy2(path, inbox / path.name)
@@ -172,7 +173,7 @@ def test_november_compilation_has_every_cornerstone(dialogue_run, warehouse_dsn)
 def remiss_run(stack_settings, warehouse_dsn, dialogue_run):
     config, out, cornerstones = dialogue_run["config"], dialogue_run["out"], dialogue_run["cornerstones"]
     made = template_samples.generate_remiss_templates(config, cornerstones, out / "remiss", seed=7)
-    inbox = stack_settings.inbox / "remiss"
+    inbox = paths.inbox_dir(config.process, "remiss", root=stack_settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     for path in made:
         shutil.copy2(path, inbox / path.name)

@@ -6,7 +6,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,15 +14,15 @@ import psycopg
 import pytest
 
 from hornsten.devstack import stack
+from tests.e2e.live_stack import HORNSTEN
 
 pytestmark = pytest.mark.e2e
-HORNSTEN = str(Path(sys.executable).parent / "hornsten")
 DAGS = Path(__file__).resolve().parents[2] / "dags"
 DAG_IDS = sorted({m for p in DAGS.glob("*.py") for m in re.findall(r'dag_id="(hornsten_\w+)"', p.read_text())})
 
 
 def hornsten(*args: str, **env: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([HORNSTEN, *args], capture_output=True, text=True, env={**os.environ, **env}, timeout=600)
+    result = subprocess.run([*HORNSTEN, *args], capture_output=True, text=True, env={**os.environ, **env}, timeout=600)
     assert result.returncode == 0, f"hornsten {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
     return result
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
+import psycopg
 import pytest
 
+from hornsten import paths
 from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
@@ -39,14 +42,28 @@ def _scalar(dsn: str, sql: str):
         return conn.execute(sql).fetchone()[0]
 
 
+def _survey_asset_events(settings: stack.Settings) -> int:
+    """Asset events Airflow recorded for raw/survey (what starts the components DAG)."""
+    with psycopg.connect(settings.dsn("airflow")) as conn:
+        return conn.execute(
+            "select count(*) from asset_event e join asset a on a.id = e.asset_id where a.uri = %s",
+            ("hornsten://norrkoping_vision_2035/raw/survey",),
+        ).fetchone()[0]
+
+
+def _survey_inbox(settings: stack.Settings) -> Path:
+    return paths.inbox_dir("norrkoping_vision_2035", "survey", root=settings.inbox)
+
+
 def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
     settings = airflow_ready
     dsn = clean_warehouse
     config = load_process("norrkoping_vision_2035")
     sample = generate_sample(config, 600, 7, ["all"], tmp_path / "sample")
-    inbox = settings.inbox
+    inbox = _survey_inbox(settings)
     shutil.rmtree(inbox, ignore_errors=True)
     inbox.mkdir(parents=True)
+    events_before = _survey_asset_events(settings)
     for f in sample.files:
         shutil.copy2(f.path, inbox / f.path.name)
     # A re-delivery of the very same file, and a Windows-1252 file with one bad row.
@@ -64,6 +81,8 @@ def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
 
     result = _dags_test(settings)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    # The gate passed and staging was built: one asset event for the components DAG.
+    assert _survey_asset_events(settings) == events_before + 1
 
     expected_files = len(sample.files) + 2
     log = _scalar(dsn, "select count(*) from raw.load_log where status <> 'failed'")
@@ -114,7 +133,8 @@ def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
     assert (
         _scalar(
             dsn,
-            "select count(*) from restricted.survey_answers_original where public.hornsten_contains_personal_data(answer_text)",
+            "select count(*) from restricted.survey_answers_original "
+            "where public.hornsten_contains_personal_data(answer_text)",
         )
         > 0
     )
@@ -127,20 +147,30 @@ def test_ingest_dag_end_to_end(airflow_ready, clean_warehouse, tmp_path):
         dsn, "select count(*) from raw.survey_answers"
     )
 
-    # Running again with an empty inbox changes nothing.
+    # Running again with an empty inbox changes nothing, and tells no downstream DAG otherwise.
     again_run = _dags_test(settings)
     assert again_run.returncode == 0
     assert _scalar(dsn, "select count(*) from raw.survey_responses") == responses
+    assert _survey_asset_events(settings) == events_before + 1
 
 
 def test_unreadable_file_fails_the_run_but_loads_the_rest(airflow_ready, clean_warehouse, tmp_path):
     settings = airflow_ready
-    inbox = settings.inbox
+    inbox = _survey_inbox(settings)
     inbox.mkdir(parents=True, exist_ok=True)
     write_csv(inbox / "fine.csv", [good_row("ok-1"), good_row("ok-2")])
     (inbox / "not_a_survey.csv").write_text("kolumn1;kolumn2\n1;2\n", encoding="utf-8")
-    result = _dags_test(settings)
-    assert result.returncode != 0
-    assert "could not be loaded" in result.stdout + result.stderr
-    assert _scalar(clean_warehouse, "select count(*) from raw.survey_responses") == 2
-    assert list((settings.archive / "norrkoping_vision_2035" / "failed").glob("*not_a_survey.csv"))
+    # An export where the old layout had the survey inbox: named, not read, left in place.
+    old_place = settings.inbox / "export_in_the_old_place.csv"
+    write_csv(old_place, [good_row("old-1")])
+    try:
+        result = _dags_test(settings)
+        output = result.stdout + result.stderr
+        assert result.returncode != 0
+        assert "could not be loaded" in output
+        assert f"{old_place}: in the old survey inbox root, which is not read any more; move it to {inbox}/" in output
+        assert old_place.exists()
+        assert _scalar(clean_warehouse, "select count(*) from raw.survey_responses") == 2
+        assert list((settings.archive / "norrkoping_vision_2035" / "failed").glob("*not_a_survey.csv"))
+    finally:
+        old_place.unlink(missing_ok=True)

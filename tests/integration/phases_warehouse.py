@@ -53,7 +53,7 @@ def phases_built(stack_settings, warehouse_dsn, tmp_path_factory):
         sync_process(conn, config)
     _dbt_build(stack_settings, config, {"HORNSTEN_AS_OF": AS_OF})
     with connect(warehouse_dsn, autocommit=True) as conn:
-        cornerstones = template_ingest.cornerstone_themes(conn)
+        cornerstones = template_ingest.cornerstone_themes(conn, config.process)
         meetings = template_samples.generate_dialogue_templates(config, cornerstones, out / "dialogue", seed=31)
         template_ingest.ingest_templates(conn, meetings, config, "dialogue", themes=cornerstones)
         responses = template_samples.generate_remiss_templates(config, cornerstones, out / "remiss", seed=31)

@@ -60,8 +60,64 @@ def test_survey_ingest_wiring(dagbag):
     # The quality gate stands before every dbt model.
     first_models = [t for t in dbt_tasks if not any(u.startswith("dbt_staging.") for u in t.upstream_task_ids)]
     assert first_models and all("check_quality" in t.upstream_task_ids for t in first_models)
-    assert [o.uri for o in ingest.outlets] == ["hornsten://norrkoping_vision_2035/raw/survey"]
     assert quality.retries == 1
+
+
+RAW = "hornsten://norrkoping_vision_2035/raw/"
+
+
+def _raw_outlets(dag) -> dict[str, list[str]]:
+    return {
+        t.task_id: [o.uri for o in t.outlets if o.uri.startswith(RAW)]
+        for t in dag.tasks
+        if any(o.uri.startswith(RAW) for o in t.outlets)
+    }
+
+
+def test_the_survey_asset_is_published_only_after_the_quality_gate_and_dbt_staging(dagbag):
+    """The components DAG starts on raw/survey: it must never see a batch the gate may still reject."""
+    dag = dagbag.dags["hornsten_survey_ingest"]
+    assert _raw_outlets(dag) == {"publish_raw_survey": [RAW + "survey"]}
+    assert not dag.get_task("ingest_inbox").outlets
+    upstream = dag.get_task("publish_raw_survey").get_flat_relative_ids(upstream=True)
+    assert {"in_survey_window", "ingest_inbox", "check_quality"} <= upstream
+    assert {t.task_id for t in dag.tasks if t.task_id.startswith("dbt_staging.")} <= upstream
+
+
+@pytest.mark.parametrize("dataset", ["dialogue", "remiss"])
+def test_template_assets_are_published_only_after_the_quality_gate_and_staging(dagbag, dataset):
+    dag = dagbag.dags[f"hornsten_{dataset}"]
+    assert _raw_outlets(dag) == {f"publish_raw_{dataset}": [RAW + dataset]}
+    assert not dag.get_task("ingest_templates").outlets
+    upstream = dag.get_task(f"publish_raw_{dataset}").get_flat_relative_ids(upstream=True)
+    assert {"ingest_templates", "check_quality"} <= upstream
+    staging = {t.task_id for t in dag.tasks if t.task_id.startswith(f"dbt_{dataset}.stg_{dataset}__")}
+    assert staging and staging <= upstream
+
+
+def test_every_raw_asset_waits_for_a_quality_gate(dagbag):
+    for dag_id, dag in dagbag.dags.items():
+        for task_id in _raw_outlets(dag):
+            upstream = dag.get_task(task_id).get_flat_relative_ids(upstream=True)
+            assert "check_quality" in upstream, f"{dag_id}.{task_id} publishes a raw asset before the gate"
+
+
+@pytest.mark.parametrize(
+    ("dag_id", "task_id", "summary"),
+    [
+        ("hornsten_survey_ingest", "publish_raw_survey", {"landed": 0, "load_ids": [7], "results": []}),
+        ("hornsten_dialogue", "publish_raw_dialogue", {"landed": 0, "load_ids": [], "results": []}),
+        ("hornsten_remiss", "publish_raw_remiss", {"landed": 0, "load_ids": [], "results": []}),
+    ],
+)
+def test_no_asset_event_when_nothing_landed(dagbag, dag_id, task_id, summary):
+    """A skipped task emits no asset event (Airflow 3 sends outlet events only on success)."""
+    from airflow.sdk.exceptions import AirflowSkipException
+
+    publish = dagbag.dags[dag_id].get_task(task_id)
+    with pytest.raises(AirflowSkipException, match="nothing new"):
+        publish.python_callable(summary)
+    assert publish.python_callable({**summary, "landed": 3}) == {"landed": 3}
 
 
 def test_dialogue_and_remiss_dags_are_triggered_by_the_assets_they_depend_on(dagbag):

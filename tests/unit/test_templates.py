@@ -410,13 +410,18 @@ def test_template_of_the_wrong_kind(tmp_path, norrkoping, themes, cornerstones):
         remiss.read_response(report, norrkoping, themes)
 
 
-def test_template_of_another_process(tmp_path, norrkoping, skelleftea, themes, cornerstones):
+def test_template_of_another_process_names_the_inbox_it_belongs_in(
+    tmp_path, norrkoping, skelleftea, themes, cornerstones, monkeypatch
+):
+    monkeypatch.setenv("HORNSTEN_INBOX", str(tmp_path / "inkorg"))
     path = meeting(tmp_path, skelleftea, cornerstones, forum="campus")
-    with pytest.raises(
-        tb.TemplateError,
-        match="belongs to process 'skelleftea_2030', not 'norrkoping_vision_2035'; move it to that process's inbox",
-    ):
+    with pytest.raises(tb.TemplateError) as raised:
         dialogue.read_report(path, norrkoping, themes)
+    # The very folder Skellefteå's dialogue DAG reads (hornsten.paths.inbox_dir), not a shared one.
+    assert str(raised.value) == (
+        "mote.xlsx: the template belongs to process 'skelleftea_2030', not 'norrkoping_vision_2035'; "
+        f"move it to {tmp_path}/inkorg/skelleftea_2030/dialogue/"
+    )
 
 
 def test_not_an_xlsx_file(tmp_path, norrkoping, themes):

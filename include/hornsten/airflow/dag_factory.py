@@ -1,10 +1,17 @@
 """The shape shared by the dialogue (phase 3) and remiss (phase 4) DAGs.
 
-Both pick up filled templates from an inbox, with the same steps: skip scheduled
-runs outside the phase, mirror the process plan, ingest the templates, check them
-with Great Expectations, rebuild the tagging chain and the phase's marts with
-Cosmos, publish an asset for the next phase, and fail visibly if a template was
-rejected whole. Only Airflow's DAG files import this module.
+Both pick up filled templates from the process's own inbox
+($HORNSTEN_INBOX/<process>/<dataset>/), with the same steps: skip scheduled runs
+outside the phase, mirror the process plan, ingest the templates, check them with
+Great Expectations, rebuild the tagging chain and the phase's marts with Cosmos,
+publish the checked batch (``raw/<dataset>``) and an asset for the next phase, and
+fail visibly if a template was rejected whole. Only Airflow's DAG files import this
+module.
+
+``raw/<dataset>`` has no consumer among Hörnsten's own DAGs (the next phase starts
+on the marts asset); it is there for lineage in the UI and for DAGs a municipality
+adds. Like ``raw/survey`` it is emitted only after the gate and the dataset's
+staging models, and only when a template was loaded.
 """
 
 from __future__ import annotations
@@ -13,18 +20,25 @@ from collections.abc import Callable
 
 import pendulum
 from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
-from airflow.sdk.exceptions import AirflowFailException
+from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
 from hornsten.airflow.cosmos import cosmos_configs
+from hornsten.airflow.windows import in_window_for
 from hornsten.config import ProcessConfig
 
 
 def asset(config: ProcessConfig, name: str) -> Asset:
     """hornsten://<process>/<name>, e.g. marts/cornerstones."""
     return Asset(f"hornsten://{config.process}/{name}")
+
+
+def staging_models(group, dataset: str) -> list:
+    """The Cosmos nodes (task groups of run + test, or bare tasks) of the dataset's staging models."""
+    prefix = f"{group.group_id}.stg_{dataset}__"
+    return [node for node_id, node in group.children.items() if node_id.startswith(prefix)]
 
 
 def template_phase_dag(
@@ -69,18 +83,15 @@ def template_phase_dag(
     def phase_dag():
         @task.short_circuit(task_id=f"in_{dataset}_window")
         def in_window() -> bool:
-            context = get_current_context()
-            inside = orchestration.in_window(
-                config, dataset, str(context["dag_run"].run_type), context.get("logical_date")
-            )
-            print("running" if inside else f"outside the {dataset} phase: skipping the scheduled run")
-            return inside
+            decision = in_window_for(get_current_context(), config, dataset)
+            print(decision.reason)
+            return decision.inside
 
         @task
         def sync_process_config() -> dict:
             return orchestration.sync_process_config(process)
 
-        @task(outlets=[asset(config, f"raw/{dataset}")])
+        @task
         def ingest_templates() -> dict:
             return orchestration.ingest_templates(process, dataset)
 
@@ -101,6 +112,13 @@ def template_phase_dag(
                     + "\n".join(failed)
                 )
 
+        # Skipped (so no asset event) when no template was loaded.
+        @task(task_id=f"publish_raw_{dataset}", outlets=[asset(config, f"raw/{dataset}")])
+        def publish_raw(summary: dict) -> dict:
+            if not orchestration.landed(summary):
+                raise AirflowSkipException(f"nothing new was loaded: no raw/{dataset} asset event")
+            return {"landed": orchestration.landed(summary)}
+
         @task(task_id=finish.__name__, outlets=[asset(config, publishes)])
         def publish():
             return finish(process)
@@ -116,6 +134,8 @@ def template_phase_dag(
         summary = ingest_templates()
         in_window() >> sync_process_config() >> summary
         check_quality(summary) >> dbt_group >> publish()
+        staged = staging_models(dbt_group, dataset)
+        (staged or dbt_group) >> publish_raw(summary)
         report_rejected_files(summary)
 
     return phase_dag()

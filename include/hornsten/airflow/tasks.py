@@ -1,6 +1,6 @@
-"""What the Airflow tasks call: the same functions the CLI uses, plus Airflow's
-connection and failure conventions. Kept apart so that the logic modules never
-import Airflow and the DAG files stay pure wiring."""
+"""What the Airflow tasks call: the service functions the CLI uses too, with Airflow's
+connections (the warehouse and SMTP hooks) and the process's inboxes. Kept apart so
+that the domain modules never import Airflow and the DAG files stay pure wiring."""
 
 from __future__ import annotations
 
@@ -9,29 +9,31 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from hornsten.config import ProcessConfig, load_process
-from hornsten.paths import REPO_ROOT
+from hornsten import paths
+from hornsten.config import load_process
 from hornsten.survey.service import failed_files  # noqa: F401 (the DAGs' rejected-files step)
 from hornsten.warehouse.schemas import scoped
 
 WAREHOUSE_CONN_ID = os.environ.get("HORNSTEN_WAREHOUSE_CONN_ID", "hornsten_warehouse")
+SMTP_CONN_ID = os.environ.get("HORNSTEN_SMTP_CONN_ID", "smtp_default")
 
 
 def hornsten_home() -> Path:
-    return Path(os.environ.get("HORNSTEN_HOME", REPO_ROOT / ".hornsten"))
+    return paths.hornsten_home()
 
 
-def inbox_dir(config: ProcessConfig) -> Path:
-    """Each process has its own inbox folder: $HORNSTEN_HOME/inbox/<process>/ (or the inbox root)."""
-    root = Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox"))
-    own = root / config.process
-    return own if own.is_dir() else root
+def inbox_for(process: str, dataset: str) -> Path:
+    """The process's own inbox for `dataset` (hornsten.paths.inbox_dir), created if missing
+    so that it is there when someone is told to put a file in it."""
+    inbox = paths.inbox_dir(process, dataset)
+    inbox.mkdir(parents=True, exist_ok=True)
+    return inbox
 
 
-def archive_dir(config: ProcessConfig) -> Path:
-    return Path(os.environ.get("HORNSTEN_ARCHIVE", hornsten_home() / "archive")) / config.process
+def report_misplaced(misplaced: list[dict[str, str]]) -> None:
+    for item in misplaced:
+        print(f"WARNING {paths.misplaced_message(item)}")
 
 
 def warehouse_connection():
@@ -58,27 +60,21 @@ def warehouse_uri() -> str:
     return PostgresHook(postgres_conn_id=WAREHOUSE_CONN_ID).get_uri()
 
 
-def in_window(config: ProcessConfig, phase: str, run_type: str | None, when: dt.datetime | None) -> bool:
-    """Scheduled runs work only inside the phase's window; manual runs always do."""
-    if run_type is not None and run_type != "scheduled":
-        return True
-    if when is None:
-        return True
-    try:
-        window = config.phase(phase)
-    except KeyError:
-        return False  # the process has no such phase: nothing to do on a schedule
-    when = when.astimezone(ZoneInfo(config.timezone))
-    return window.start <= when.date() <= window.end
-
-
 def ingest_inbox(process: str) -> dict[str, Any]:
-    """Load every export in the process's inbox and archive it; returns the per-file results."""
+    """Load every export in the process's survey inbox and archive it; returns the per-file results."""
     from hornsten.survey import service
 
     config = load_process(process)
+    misplaced = paths.misplaced_report(process, "survey")
+    report_misplaced(misplaced)
     with _warehouse() as conn:
-        return service.ingest_inbox(conn, config, inbox_dir(config), archive_dir(config))
+        summary = service.ingest_inbox(conn, config, inbox_for(process, "survey"), paths.archive_dir(process))
+    return {**summary, "misplaced": misplaced}
+
+
+def landed(summary: dict[str, Any]) -> int:
+    """Responses or templates new or replaced by this run (0: nothing for downstream DAGs to rebuild)."""
+    return int(summary.get("landed") or 0)
 
 
 def check_quality(process: str, load_ids: list[int], dataset: str = "survey") -> dict[str, Any]:
@@ -101,15 +97,19 @@ def check_quality(process: str, load_ids: list[int], dataset: str = "survey") ->
 
 
 def ingest_valuations(process: str) -> dict[str, Any]:
-    """Load committee valuation sheets from the inbox's valuation/ folder and archive them."""
+    """Load committee valuation sheets from the process's valuation inbox and archive them."""
     from hornsten.committee import service
 
     config = load_process(process)
-    inbox = Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox")) / "valuation"
+    inbox = inbox_for(process, "valuation")
     files = service.inbox_sheets(inbox)
     print(f"{len(files)} valuation file(s) in {inbox}")
     with _warehouse() as conn:
-        return service.load_valuations(conn, config, files, archive=archive_dir(config) / "valuation").as_json()
+        outcome = service.load_valuations(conn, config, files, archive=paths.archive_dir(process) / "valuation")
+    # Sheets in the old shared valuation inbox may be another process's: name them, load nothing.
+    for item in paths.misplaced_report(process, "valuation"):
+        outcome.rejected[Path(item["file"]).name] = paths.misplaced_message(item)
+    return outcome.as_json()
 
 
 def sync_process_config(process: str) -> dict[str, int]:
@@ -123,27 +123,18 @@ def sync_process_config(process: str) -> dict[str, int]:
     return counts
 
 
-def template_inbox(dataset: str) -> Path:
-    """Filled dialogue and remiss templates arrive in $HORNSTEN_INBOX/<dataset>/."""
-    return Path(os.environ.get("HORNSTEN_INBOX", hornsten_home() / "inbox")) / dataset
-
-
 def ingest_templates(process: str, dataset: str) -> dict[str, Any]:
-    """Load every filled template of a dataset (dialogue or remiss) from its inbox and archive it."""
+    """Load every filled template of a dataset (dialogue or remiss) from the process's inbox and archive it."""
     from hornsten.forms import ingest as template_ingest
 
     config = load_process(process)
-    inbox = template_inbox(dataset)
-    files = template_ingest.inbox_files(inbox)
-    print(f"{len(files)} {dataset} template(s) in {inbox}")
     with _warehouse() as conn:
-        results = template_ingest.ingest_templates(conn, files, config, dataset, archive=archive_dir(config))
-    for result in results:
-        print(template_ingest.describe(result))
-    return {
-        "load_ids": [r.load_id for r in results if r.load_id is not None and r.status != "failed"],
-        "results": [r.as_json() for r in results],
-    }
+        summary = template_ingest.ingest_inbox(conn, config, dataset)
+    print(f"{len(summary['results'])} {dataset} template(s) in {summary['inbox']}")
+    for result in summary["results"]:
+        print(template_ingest.describe(template_ingest.TemplateLoadResult(**result)))
+    report_misplaced(summary["misplaced"])
+    return summary
 
 
 def publish_dialogue(process: str) -> dict[str, Any]:
@@ -169,9 +160,6 @@ def reminders_due(process: str) -> list[dict[str, Any]]:
     for r in reminders:
         print(f"  {r['body_name']} <{r['contact_address']}>: {r['reminder_kind']}, deadline {r['deadline']}")
     return reminders
-
-
-SMTP_CONN_ID = os.environ.get("HORNSTEN_SMTP_CONN_ID", "smtp_default")
 
 
 def smtp_send(message) -> None:
@@ -201,7 +189,3 @@ def send_due_reports(process: str, day: dt.date, only: str | None = None) -> lis
 
 class QualityGateFailed(RuntimeError):
     """A critical expectation failed on the loaded batch."""
-
-
-class RejectedFiles(RuntimeError):
-    """Some files could not be read at all; they are in the archive's failed/ folder."""

@@ -9,7 +9,9 @@ import sys
 import click
 
 from hornsten.cli.common import echo, settings
+from hornsten.config import default_process_name
 from hornsten.devstack import stack
+from hornsten.paths import inbox_dir
 
 
 @click.command()
@@ -42,7 +44,7 @@ def print_where(local: stack.Settings, airflow: bool = True) -> None:
     if airflow:
         click.echo(f"Airflow UI     {local.airflow_url}  (login: admin / {secret['airflow_admin_password']})")
     click.echo(f"Warehouse      psql '{local.warehouse_dsn}'")
-    click.echo(f"Survey inbox   {local.inbox}")
+    click.echo(f"Survey inbox   {inbox_dir(default_process_name(), 'survey', root=local.inbox)}")
     click.echo(f"Archive        {local.archive}")
     click.echo(f"Logs           {local.log_dir}")
     click.echo(f"Mail (SMTP)    127.0.0.1:{local.smtp_port} → {local.mail_dir} (.eml and .html per message)")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from hornsten.config import ProcessConfig
 from hornsten.devstack import stack
+from hornsten.paths import inbox_dir
 
 Echo = Callable[[str], None]
 
@@ -25,13 +26,14 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
     samples = sample_dir(settings, config)
     shutil.rmtree(samples, ignore_errors=True)
     result = generate_sample(config, responses, seed, ["all"], samples)
-    settings.inbox.mkdir(parents=True, exist_ok=True)
+    survey_inbox = inbox_dir(config.process, "survey", root=settings.inbox)
+    survey_inbox.mkdir(parents=True, exist_ok=True)
     for f in result.files:
-        shutil.copy2(f.path, settings.inbox / f.path.name)
+        shutil.copy2(f.path, survey_inbox / f.path.name)
         echo(f"  inbox <- {f.path.name} ({f.format}, {f.rows:,} rows)")
     # The same export delivered twice must not add a single row.
     first = result.files[0].path
-    shutil.copy2(first, settings.inbox / f"resent_{first.name}")
+    shutil.copy2(first, survey_inbox / f"resent_{first.name}")
     echo(f"  inbox <- resent_{first.name} (the same file again)")
 
     echo("\n[2/7] Running the survey ingest DAG (airflow dags test hornsten_survey_ingest) …")
@@ -41,7 +43,10 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
 
     parties = valuation.sample_parties(config)
     sheet = valuation.sample_valuations(
-        settings.inbox / "valuation" / "styrgruppen.csv", codebook_themes(), parties, seed
+        inbox_dir(config.process, "valuation", root=settings.inbox) / "styrgruppen.csv",
+        codebook_themes(),
+        parties,
+        seed,
     )
     echo(
         f"\n[4/7] Steering committee valuation ({sheet.name}, {len(parties) * 2} members) and the "

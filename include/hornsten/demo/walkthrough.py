@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hornsten.config import ProcessConfig
 from hornsten.devstack import stack
+from hornsten.paths import inbox_dir
 
 Echo = Callable[[str], None]
 
@@ -24,7 +25,7 @@ def _connect(settings: stack.Settings, config: ProcessConfig):
 
 
 def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, seed: int, echo: Echo) -> None:
-    """Meeting templates into inbox/dialogue; the broken one is loaded by the CLI path to show its rejection."""
+    """Meeting templates into inbox/<process>/dialogue; the broken one is loaded by the CLI path to show why."""
     from hornsten.demo import templates
     from hornsten.forms import ingest as template_ingest
 
@@ -34,13 +35,14 @@ def stage_dialogue(settings: stack.Settings, config: ProcessConfig, out: Path, s
     paths = templates.generate_dialogue_templates(config, cornerstones, out, seed=seed)
     flawed = templates.flawed_dialogue_template(config, cornerstones, out / "mote_med_fel.xlsx")
     corrected = templates.corrected_redelivery(paths[0], out / f"korrigerad_{paths[0].name}")
-    inbox = settings.inbox / "dialogue"
+    inbox = inbox_dir(config.process, "dialogue", root=settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     # Sorted by name: the corrected file ("korrigerad_…") comes after the original ("dialog_…").
     for path in [*paths, flawed, corrected]:
         shutil.copy2(path, inbox / path.name)
     echo(
-        f"  inbox/dialogue <- {len(paths)} meeting templates, {flawed.name} (bad rows), {corrected.name} (re-delivery)"
+        f"  inbox/{config.process}/dialogue <- {len(paths)} meeting templates, {flawed.name} (bad rows), "
+        f"{corrected.name} (re-delivery)"
     )
     broken = templates.bad_dialogue_template(config, cornerstones, out / "trasig_mall.xlsx")
     with _connect(settings, config) as conn:
@@ -56,13 +58,16 @@ def stage_remiss(settings: stack.Settings, config: ProcessConfig, out: Path, see
     with _connect(settings, config) as conn:
         cornerstones = template_ingest.cornerstone_themes(conn, config.process) or template_ingest.codebook_themes()
     paths = templates.generate_remiss_templates(config, cornerstones, out, seed=seed)
-    inbox = settings.inbox / "remiss"
+    inbox = inbox_dir(config.process, "remiss", root=settings.inbox)
     inbox.mkdir(parents=True, exist_ok=True)
     for path in paths:
         shutil.copy2(path, inbox / path.name)
     # A body sends its response twice: the second must replace, not add.
     shutil.copy2(paths[0], inbox / f"z_skickad_igen_{paths[0].name}")
-    echo(f"  inbox/remiss <- {len(paths)} responses of {len(config.remiss.bodies)} bodies, one sent twice")
+    echo(
+        f"  inbox/{config.process}/remiss <- {len(paths)} responses of {len(config.remiss.bodies)} bodies, "
+        "one sent twice"
+    )
 
 
 def print_dialogue(settings: stack.Settings, config: ProcessConfig, echo: Echo) -> None:

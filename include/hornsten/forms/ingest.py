@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from hornsten import paths
 from hornsten.config import ProcessConfig
 from hornsten.dialogue import template as dialogue
 from hornsten.forms import workbook as tb
@@ -179,6 +180,31 @@ def ingest_templates(
                     )
         results.append(result)
     return results
+
+
+def ingest_inbox(
+    conn, config: ProcessConfig, dataset: str, themes: list[dialogue.Theme] | None = None
+) -> dict[str, object]:
+    """Load every template waiting in the process's own inbox for `dataset` and archive it.
+
+    The inbox is ``paths.inbox_dir(process, dataset)`` (created if missing, so that it
+    exists where people are told to put files). Templates left in the old shared inbox
+    are not loaded — they may belong to another process — but listed under ``misplaced``
+    with where to move them. ``landed`` counts the templates whose meeting or response
+    was written: zero means there is nothing new to tell downstream DAGs about."""
+    if dataset not in DATASETS:
+        raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
+    inbox = paths.inbox_dir(config.process, dataset)
+    inbox.mkdir(parents=True, exist_ok=True)
+    results = ingest_templates(conn, inbox_files(inbox), config, dataset, paths.archive_dir(config.process), themes)
+    loaded = [r for r in results if r.status != "failed"]
+    return {
+        "inbox": str(inbox),
+        "load_ids": [r.load_id for r in loaded if r.load_id is not None],
+        "landed": len(loaded),
+        "results": [r.as_json() for r in results],
+        "misplaced": paths.misplaced_report(config.process, dataset),
+    }
 
 
 def describe(result: TemplateLoadResult) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hornsten.config import normalise_value
+from hornsten.paths import inbox_dir
 
 INFO_SHEET = "Mallinfo"
 HELP_SHEET = "Instruktioner"
@@ -189,9 +190,11 @@ def read_book(path: Path, kind: str, process: str, form_title: str, table_titles
         if info.get("kind") not in (None, kind):
             raise TemplateError(f"{path.name}: this is a {info['kind']} template, not a {kind} template")
         if info.get("process") not in (None, process):
+            # Name the folder that process's DAG reads, so the file can simply be moved there.
+            theirs = inbox_dir(str(info["process"]), kind)
             raise TemplateError(
                 f"{path.name}: the template belongs to process {info['process']!r}, not {process!r}; "
-                "move it to that process's inbox"
+                f"move it to {theirs}/"
             )
         missing = [t for t in [form_title, *table_titles] if t not in book.sheetnames]
         if missing:

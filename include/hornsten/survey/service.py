@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from hornsten import paths
 from hornsten.config import ProcessConfig
 from hornsten.survey import ingest
 
@@ -36,7 +37,9 @@ def ingest_inbox(conn, config: ProcessConfig, inbox: Path, archive: Path, echo: 
 def summary(results: list[ingest.LoadResult]) -> dict[str, Any]:
     return {
         "load_ids": [r.load_id for r in results if r.load_id is not None and r.status != "failed"],
-        "loaded": sum(r.loaded for r in results),
+        # Responses new or replaced; 0 (an empty inbox, a re-delivered file) means
+        # nothing for the downstream DAGs to rebuild.
+        "landed": sum(r.loaded for r in results if r.status != "failed"),
         "results": [r.as_json() for r in results],
     }
 
@@ -57,4 +60,6 @@ def describe(result: ingest.LoadResult) -> str:
 
 
 def failed_files(summary: dict[str, Any]) -> list[str]:
-    return [f"{r['file']}: {r['error']}" for r in summary["results"] if r["status"] == "failed"]
+    """Files rejected whole, and files left where an older inbox layout put them (not loaded)."""
+    failed = [f"{r['file']}: {r['error']}" for r in summary["results"] if r["status"] == "failed"]
+    return failed + [paths.misplaced_message(m) for m in summary.get("misplaced", [])]

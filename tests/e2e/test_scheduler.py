@@ -1,0 +1,201 @@
+"""The real scheduler, not `airflow dags test`: the stack `hornsten up` starts (scheduler,
+DAG processor, LocalExecutor) runs the DAGs on their own schedule and on asset events.
+
+1. A process whose survey window contains today (a copy of the Norrköping YAML with
+   the survey dates moved, in a temporary HORNSTEN_PROCESS_DIR), survey exports in
+   its inbox, the survey ingest on an every-minute cron
+   (HORNSTEN_SURVEY_INGEST_CRON): a *scheduled* run loads the file, the quality gate
+   passes, and raw/survey starts the components DAG, whose marts/cornerstones starts
+   the dialogue DAG — both *asset-triggered*.
+2. Then (so that runs every minute do not compete with those two for the 2 cores)
+   the survey window moved back to 2024: the next scheduled runs stop at
+   in_survey_window, exports waiting in the inbox stay there, nothing is loaded and
+   no asset event is emitted (so no second components run). A scheduled run of the
+   dialogue DAG outside its phase does nothing either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import psycopg
+import pytest
+
+from hornsten import paths
+from hornsten.config import load_process
+from hornsten.demo.survey import generate_sample
+from hornsten.paths import REPO_ROOT
+from tests.e2e.live_stack import LiveStack, running_stack
+
+pytestmark = [pytest.mark.e2e, pytest.mark.scheduler]
+
+PROCESS = "norrkoping_vision_2035"
+RAW_SURVEY = f"hornsten://{PROCESS}/raw/survey"
+CORNERSTONES = f"hornsten://{PROCESS}/marts/cornerstones"
+ORIGINAL_WINDOW = "    start: 2024-03-18\n    end: 2024-05-05\n"
+WATCHED = ("hornsten_survey_ingest", "hornsten_components", "hornsten_dialogue")
+IDLE = ("hornsten_remiss", "hornsten_reports")  # not under test: kept paused so they take no slots
+
+
+def write_process(folder: Path, start: dt.date, end: dt.date) -> Path:
+    """The Norrköping process with its survey window moved (the only change)."""
+    text = (REPO_ROOT / "processes" / f"{PROCESS}.yml").read_text(encoding="utf-8")
+    assert ORIGINAL_WINDOW in text, "the survey phase of the shipped YAML changed; update this test"
+    path = folder / f"{PROCESS}.yml"
+    path.write_text(text.replace(ORIGINAL_WINDOW, f"    start: {start}\n    end: {end}\n"), encoding="utf-8")
+    return path
+
+
+def finished(live: LiveStack, dag_id: str, run_type: str, queued_after: dt.datetime | None = None) -> dict | None:
+    """The first run of that type (queued after `queued_after`) once it has finished; fails the test if it failed."""
+    for run in live.dag_runs(dag_id):
+        if run["run_type"] != run_type:
+            continue
+        if queued_after is not None and dt.datetime.fromisoformat(run["queued_at"]) <= queued_after:
+            continue
+        if run["state"] == "failed":
+            states = live.task_states(dag_id, run["dag_run_id"])
+            pytest.fail(f"{dag_id} {run['dag_run_id']} failed: {states}\n{live.describe()}")
+        return run if run["state"] == "success" else None
+    return None
+
+
+def assert_skipped_outside(live: LiveStack, run: dict) -> None:
+    """The short circuit said "outside": it succeeded and everything after it was skipped."""
+    states = live.task_states("hornsten_survey_ingest", run["dag_run_id"])
+    assert states.pop("in_survey_window") == "success", states
+    assert set(states.values()) == {"skipped"}, states
+
+
+def load_log(live: LiveStack) -> int:
+    with psycopg.connect(live.settings.warehouse_dsn) as conn:
+        return conn.execute("select count(*) from raw.load_log where dataset = 'survey'").fetchone()[0]
+
+
+def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(tmp_path):
+    started = time.monotonic()
+    today = dt.datetime.now(ZoneInfo("Europe/Stockholm")).date()
+    processes = tmp_path / "processes"
+    processes.mkdir()
+    # Ends tomorrow, so that a run near midnight is still inside; generated answers fall in the window.
+    yaml_path = write_process(processes, today - dt.timedelta(days=30), today + dt.timedelta(days=1))
+    config = load_process(yaml_path)
+    first = generate_sample(config, 50, 11, ["csv"], tmp_path / "first").files
+    second = generate_sample(config, 50, 12, ["csv"], tmp_path / "second").files
+
+    def drop_first_exports(settings):
+        # Before `up`: whatever `up` leaves unpaused, the first scheduled run finds the files.
+        inbox = paths.inbox_dir(PROCESS, "survey", root=settings.inbox)
+        inbox.mkdir(parents=True)
+        for f in first:
+            shutil.copy2(f.path, inbox / f.path.name)
+
+    env = {
+        "HORNSTEN_PROCESS": PROCESS,
+        "HORNSTEN_PROCESS_DIR": str(processes),
+        "HORNSTEN_SURVEY_INGEST_CRON": "* * * * *",
+    }
+    with running_stack(env, before_up=drop_first_exports) as live:
+        inbox = paths.inbox_dir(PROCESS, "survey", root=live.settings.inbox)
+        live.wait_for(
+            "the DAG processor to register the DAGs",
+            lambda: (
+                {d["dag_id"] for d in live.api("dags", dag_id_pattern="hornsten", limit=100)["dags"]}
+                >= {*WATCHED, *IDLE}
+            ),
+            timeout=300,
+        )
+        assert live.api("importErrors")["import_errors"] == []
+        for dag_id in IDLE:
+            live.set_paused(dag_id, True)
+        for dag_id in WATCHED:
+            live.set_paused(dag_id, False)
+
+        # --- 1. inside the window: a scheduled run loads, the gate passes, the asset is emitted
+        ingest = live.wait_for(
+            "a scheduled survey ingest run to finish",
+            lambda: finished(live, "hornsten_survey_ingest", "scheduled"),
+            timeout=600,
+        )
+        states = live.task_states("hornsten_survey_ingest", ingest["dag_run_id"])
+        assert states["in_survey_window"] == "success"
+        assert states["ingest_inbox"] == states["check_quality"] == states["publish_raw_survey"] == "success", states
+        assert all(s == "success" for t, s in states.items() if t.startswith("dbt_staging.")), states
+        assert list(inbox.iterdir()) == []  # loaded and archived
+        loads = load_log(live)
+        assert loads == len(first)
+        with psycopg.connect(live.settings.warehouse_dsn) as conn:
+            assert conn.execute("select count(*) from raw.survey_responses").fetchone()[0] > 30
+            checked, failed = conn.execute(
+                "select count(*), count(*) filter (where critical and not success) from raw.quality_results"
+            ).fetchone()
+            assert checked > 10 and failed == 0
+        (event,) = live.asset_events(RAW_SURVEY)
+        assert (event["source_dag_id"], event["source_run_id"]) == ("hornsten_survey_ingest", ingest["dag_run_id"])
+        assert event["source_task_id"] == "publish_raw_survey"
+
+        # --- 2. the asset event starts the components DAG, and its cornerstones the dialogue DAG.
+        # The survey timer is paused meanwhile: on 2 cores, runs every minute would take the
+        # executor's slots (a paused DAG's run in progress waits; its tasks are not queued).
+        live.set_paused("hornsten_survey_ingest", True)
+        components = live.wait_for(
+            "the asset-triggered components run",
+            lambda: finished(live, "hornsten_components", "asset_triggered"),
+            timeout=2700,
+            every=10,
+        )
+        consumed = live.upstream_asset_events("hornsten_components", components["dag_run_id"])
+        assert [(e["uri"], e["source_run_id"]) for e in consumed] == [(RAW_SURVEY, ingest["dag_run_id"])]
+        dialogue = live.wait_for(
+            "the asset-triggered dialogue run",
+            lambda: finished(live, "hornsten_dialogue", "asset_triggered"),
+            timeout=2700,
+            every=10,
+        )
+        consumed = live.upstream_asset_events("hornsten_dialogue", dialogue["dag_run_id"])
+        assert [e["uri"] for e in consumed] == [CORNERSTONES]
+        assert consumed[0]["source_run_id"] == components["dag_run_id"]
+
+        # --- 3. outside the window: every run queued after the YAML changed parses it anew when
+        # its first task starts. (The run frozen by the pause resumes first, inside the old
+        # window, on an empty inbox: nothing lands, no asset.)
+        moved_at = dt.datetime.now(dt.UTC)
+        write_process(processes, dt.date(2024, 3, 18), dt.date(2024, 5, 5))
+        live.set_paused("hornsten_survey_ingest", False)
+        skipped = live.wait_for(
+            "a scheduled survey ingest run queued after the window moved",
+            lambda: finished(live, "hornsten_survey_ingest", "scheduled", queued_after=moved_at),
+            timeout=600,
+        )
+        assert_skipped_outside(live, skipped)
+        # With max_active_runs=1 the scheduler creates the next run only after this one: every
+        # run that could still see the exports reads the moved window. Now drop them.
+        dropped_at = dt.datetime.now(dt.UTC)
+        for f in second:
+            shutil.copy2(f.path, inbox / f.path.name)
+        outside = live.wait_for(
+            "a scheduled survey ingest run with exports waiting, outside the window",
+            lambda: finished(live, "hornsten_survey_ingest", "scheduled", queued_after=dropped_at),
+            timeout=600,
+        )
+        assert_skipped_outside(live, outside)
+        assert sorted(p.name for p in inbox.iterdir()) == sorted(f.path.name for f in second)
+        assert load_log(live) == loads
+        assert len(live.asset_events(RAW_SURVEY)) == 1
+
+        # Unpausing after 07:00 creates today's scheduled dialogue run: outside the phase, it did nothing.
+        for run in live.dag_runs("hornsten_dialogue"):
+            if run["run_type"] == "scheduled":
+                states = live.task_states("hornsten_dialogue", run["dag_run_id"])
+                assert states.pop("in_dialogue_window") == "success"
+                assert set(states.values()) <= {"skipped"}, states
+        # The runs outside the window started nothing: one components run, the asset-triggered one.
+        assert [r["run_type"] for r in live.dag_runs("hornsten_components")] == ["asset_triggered"]
+        with psycopg.connect(live.settings.warehouse_dsn) as conn:
+            assert conn.execute("select count(*) from marts.cornerstones where is_cornerstone").fetchone()[0] > 0
+            assert conn.execute("select count(*) from marts.dialogue_coverage").fetchone()[0] > 0
+    print(f"\n  scheduler test: {time.monotonic() - started:.0f} s")
