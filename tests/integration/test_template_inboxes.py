@@ -10,7 +10,7 @@ import pytest
 
 from hornsten import paths
 from hornsten.config import load_process
-from hornsten.demo import template_samples as ts
+from hornsten.demo import templates as ts
 from hornsten.forms import ingest as template_ingest
 
 pytestmark = pytest.mark.integration
