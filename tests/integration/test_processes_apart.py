@@ -139,3 +139,21 @@ def test_goal_matrix_counts_the_process_own_survey(warehouse):
         configured = {m.code for purpose in config.goals.purposes for m in purpose.measures}
         measured = {m for (m,) in _rows(warehouse["dsn"], config.process, "select measure from marts.goal_measures")}
         assert measured == configured
+
+
+def test_representativeness_only_where_the_process_has_a_population_to_compare(warehouse):
+    """Skellefteå's districts and age groups are not in the shipped (Norrköping) population:
+    its representativeness cannot be measured, and no report may tell officials to reach
+    Norrköping's groups."""
+    from hornsten import reports
+
+    assert _rows(warehouse["dsn"], NORRKOPING, "select count(*) from marts.representativeness")[0][0] > 0
+    assert _rows(warehouse["dsn"], SKELLEFTEA, "select count(*) from marts.representativeness") == [(0,)]
+    assert _rows(warehouse["dsn"], SKELLEFTEA, "select count(*) from marts.underrepresented_groups") == [(0,)]
+    assert _rows(warehouse["dsn"], SKELLEFTEA, "select count(*) from intermediate.int_respondent_weights") == [(0,)]
+    with connect(warehouse["dsn"], SKELLEFTEA) as conn:
+        report = reports.build("survey-progress", conn, load_process(SKELLEFTEA), "2014-05-30")
+    assert "kan inte mätas" in report.summary and "oviktade" in report.summary
+    text = " ".join(p for s in report.sections for p in s.paragraphs + s.bullets)
+    assert "Nå dessa grupper" not in report.summary + " ".join(s.title for s in report.sections)
+    assert "ovrig_landsbygd" not in text and "Navestad" not in text

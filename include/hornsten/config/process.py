@@ -8,6 +8,7 @@ remiss bodies all live in ``processes/<name>.yml`` (read by ``hornsten.config.lo
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cached_property
 from typing import Literal
 
@@ -20,6 +21,9 @@ from hornsten.config.phases import Phase
 from hornsten.config.remiss import Remiss
 from hornsten.config.reports import Alerts, Reports
 from hornsten.config.survey import Survey
+
+# The closed questions representativeness and weights are measured on.
+DEMOGRAPHICS = ("age_group", "gender", "district")
 
 
 class CornerstoneRule(StrictModel):
@@ -105,6 +109,11 @@ class ProcessConfig(StrictModel):
             "HORNSTEN_CORNERSTONE_COUNT": str(self.cornerstones.count),
             "HORNSTEN_COMMITTEE_MEASURE": self.cornerstones.committee_measure,
             "HORNSTEN_SURVEY_ID": self.survey.survey_id,
+            # Which demographics the survey asks (and their options): representativeness
+            # and weights only for those (dbt_project/macros/demographics.sql).
+            "HORNSTEN_DEMOGRAPHIC_OPTIONS": json.dumps(
+                {q.code: [o.code for o in q.options] for q in self.survey.choice_questions if q.code in DEMOGRAPHICS}
+            ),
         }
 
     @cached_property

@@ -102,7 +102,10 @@ def build(conn, config, period: str | None = None) -> Report:
     for row in representation:
         dimension_totals[row["dimension"]] = dimension_totals.get(row["dimension"], 0) + int(row["respondents"] or 0)
 
-    reach = _reach_section(config, to_reach, dimension_totals)
+    # No demographic question, or no population figures for the groups the survey offers:
+    # nothing to compare with, so no group can be said to be missing.
+    measurable = bool(representation)
+    reach = _reach_section(config, to_reach, dimension_totals) if measurable else _not_measurable_section(config)
     sections = [
         _status_section(config, daily, total, in_base, today),
         reach,
@@ -117,8 +120,31 @@ def build(conn, config, period: str | None = None) -> Report:
         municipality=config.municipality,
         period=period,
         sections=sections,
-        summary=_summary(config, total, to_reach),
+        summary=_summary(config, total, to_reach)
+        if measurable or total == 0
+        else NOT_MEASURABLE_SUMMARY.format(total=number_text(total)),
     )
+
+
+NOT_MEASURABLE_SUMMARY = (
+    "Hur väl svaren speglar befolkningen kan inte mätas: enkäten frågar inte efter ålder, kön och område "
+    "som befolkningsstatistiken har ({total} svar hittills, andelarna är oviktade)."
+)
+
+
+def _not_measurable_section(config) -> Section:
+    asked = [q.text for q in config.survey.choice_questions]
+    section = Section("Vilka grupper svarar?")
+    section.paragraphs.append(
+        "Det går inte att mäta hur väl de svarande speglar befolkningen. Enkäten "
+        + (
+            "frågar inte efter ålder, kön eller område"
+            if not asked
+            else "frågar inte efter ålder, kön och område på det sätt som befolkningsstatistiken redovisar dem"
+        )
+        + ", så andelarna i rapporten är oviktade och ingen grupp kan pekas ut som underrepresenterad."
+    )
+    return section
 
 
 def _summary(config, total: int, to_reach: list[dict]) -> str:

@@ -110,6 +110,8 @@ final as (
         end as representation
 
     from shares
+    -- only the cuts the survey asked about: a group it never asked cannot be missing
+    where dimension in ('{{ measurable_dimensions() | join("', '") }}')
 
 )
 

@@ -22,6 +22,17 @@ renamed as (
         coalesce(nullif(trim(source), ''), 'illustrative') as population_source
 
     from source
+    {%- set options = demographic_options() %}
+    {%- if options is not none %}
+    -- only the groups this process's survey can place a respondent in: another
+    -- municipality's districts, or a dimension's options it does not offer, are not
+    -- its population
+    where
+        true
+        {%- for dimension in ['district', 'age_group', 'gender'] if options.get(dimension) %}
+        and trim({{ dimension }}) in ('{{ options[dimension] | join("', '") }}')
+        {%- endfor %}
+    {%- endif %}
 
 )
 
