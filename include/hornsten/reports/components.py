@@ -13,8 +13,8 @@ from hornsten.reports import charts
 from hornsten.reports.marts import rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import MIN_GROUP_SIZE, number_text, share_text
-from hornsten.reports.survey_progress import DIMENSION_LABELS
 from hornsten.reports.wording import (
+    DIMENSION_LABELS,
     as_float,
     group_label,
     join_sv,
