@@ -10,23 +10,16 @@ respondents are suppressed in the marts and shown as '–'.
 from __future__ import annotations
 
 from hornsten.reports import charts
+from hornsten.reports.group_differences import groups_section
 from hornsten.reports.marts import rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
-from hornsten.reports.safety import MIN_GROUP_SIZE, number_text, share_text
-from hornsten.reports.survey_progress import DIMENSION_LABELS
-from hornsten.reports.wording import (
-    as_float,
-    group_label,
-    join_sv,
-    quoted,
-    report_period,
-    subtitle,
-)
+from hornsten.reports.ranking import by_share, in_rank_order, share_key
+from hornsten.reports.safety import number_text, share_text
+from hornsten.reports.wording import as_float, join_sv, quoted, report_period, subtitle
 
 NEEDS = "the hornsten_components DAG (survey marts)"
 TOP_OVERALL = 15
 TOP_PER_QUESTION = 10
-TOP_THEMES_PER_GROUP = 3
 
 WEIGHTING_NOTE = (
     "Rang efter den viktade andelen. Andel: andel av de svarande som tar upp komponenten eller temat. "
@@ -109,7 +102,7 @@ def build(conn, config, period: str | None = None) -> Report:
         _question_section(index, question, by_question[question.code], coverage.get(question.code))
         for index, question in enumerate(questions, start=1)
     ]
-    sections.append(_groups_section(config, overall, component_groups, theme_groups))
+    sections.append(groups_section(config, overall, component_groups, theme_groups))
     return Report(
         name="components",
         title="Komponenter och teman",
@@ -122,24 +115,11 @@ def build(conn, config, period: str | None = None) -> Report:
     )
 
 
-def _key(items: list[dict]) -> str:
-    """Rank by the weighted share when every item has one, else by the unweighted share."""
-    usable = [i for i in items if not i["is_suppressed"]]
-    return "weighted_share" if usable and all(i["weighted_share"] is not None for i in usable) else "share"
-
-
-def _ranked(items: list[dict]) -> list[dict]:
-    """Mentioned, unsuppressed items, largest share first."""
-    key = _key(items)
-    mentioned = [i for i in items if not i["is_suppressed"] and (i["respondents_mentioning"] or 0) > 0]
-    return sorted(mentioned, key=lambda i: (-(as_float(i[key]) or 0), i.get("component_label") or i.get("theme_label")))
-
-
 def _summary(overall: list[dict], overall_themes: list[dict]) -> str:
-    top_components, top_themes = _ranked(overall), _ranked(overall_themes)
+    top_components, top_themes = by_share(overall), by_share(overall_themes)
     if not top_components or not top_themes:
         return "Inga svar har kopplats till komponenter ännu."
-    weighted = _key(overall_themes) == "weighted_share"
+    weighted = share_key(overall_themes) == "weighted_share"
     theme, component = top_themes[0], top_components[0]
     how = ", viktat" if weighted else ""
     field = "weighted_share" if weighted else "share"
@@ -165,17 +145,17 @@ def _overview(overall: list[dict], overall_themes: list[dict], coverage: dict) -
         )
     section.key_figures.append(
         KeyFigure(
-            "komponenter nämnda", number_text(len(_ranked(overall))), f"av {number_text(len(overall))} i kodboken"
+            "komponenter nämnda", number_text(len(by_share(overall))), f"av {number_text(len(overall))} i kodboken"
         )
     )
-    section.key_figures.append(KeyFigure("teman nämnda", number_text(len(_ranked(overall_themes)))))
+    section.key_figures.append(KeyFigure("teman nämnda", number_text(len(by_share(overall_themes)))))
     section.paragraphs.append(
         "Varje svar på de öppna frågorna kopplas till de komponenter det tar upp, och komponenterna hör till "
         "teman. Andelarna visas både oviktade – så som svaren kom in – och viktade, så att åldersgrupper, kön "
         "och stadsdelar väger som i befolkningen. Skiljer sig de två åt har grupper som svarat mer än andra "
         "påverkat resultatet."
     )
-    differences = [c for c in _ranked(overall) if c["weighted_share"] is not None and c["share"] is not None]
+    differences = [c for c in by_share(overall) if c["weighted_share"] is not None and c["share"] is not None]
     differences.sort(key=lambda c: -abs(as_float(c["weighted_share"]) - as_float(c["share"])))
     for c in differences[:3]:
         if abs(as_float(c["weighted_share"]) - as_float(c["share"])) < 0.01:
@@ -213,11 +193,11 @@ def _question_columns(questions) -> tuple[list[str], str]:
 
 def _themes_section(overall_themes: list[dict], themes: list[dict], questions) -> Section:
     section = Section("Teman")
-    ranked = _ranked(overall_themes)
+    ranked = by_share(overall_themes)
     if not ranked:
         section.paragraphs.append("Inga teman har nämnts ännu.")
         return section
-    key = _key(overall_themes)
+    key = share_key(overall_themes)
     section.paragraphs.append(
         f"{quoted(ranked[0]['theme_label'])} är det tema som flest tar upp, följt av "
         f"{join_sv([quoted(t['theme_label']) for t in ranked[1:3]])}. Ett tema räknas som nämnt när svaret tar upp "
@@ -234,7 +214,7 @@ def _themes_section(overall_themes: list[dict], themes: list[dict], questions) -
     per_question = {(t["question_code"], t["theme"]): t for t in themes}
     names, note = _question_columns(questions)
     table_rows = []
-    for rank, t in _all_in_rank_order(overall_themes, "theme_label"):
+    for rank, t in in_rank_order(overall_themes, "theme_label"):
         cells = [rank, t["theme_label"], *_share_cells(t)]
         for q in questions:
             found = per_question.get((q.code, t["theme"]))
@@ -253,22 +233,13 @@ def _themes_section(overall_themes: list[dict], themes: list[dict], questions) -
     return section
 
 
-def _all_in_rank_order(items: list[dict], label: str) -> list[tuple[int | None, dict]]:
-    """Every item with its rank by the same share the charts use (weighted when there are weights);
-    suppressed items last, without a rank."""
-    key = _key(items)
-    shown = sorted((i for i in items if not i["is_suppressed"]), key=lambda i: (-(as_float(i[key]) or 0), i[label]))
-    hidden = sorted((i for i in items if i["is_suppressed"]), key=lambda i: i[label])
-    return [(n, i) for n, i in enumerate(shown, start=1)] + [(None, i) for i in hidden]
-
-
 def _components_section(overall, components, questions, component_themes, theme_labels) -> Section:
     section = Section("Komponenter, alla frågor")
-    ranked = _ranked(overall)
+    ranked = by_share(overall)
     if not ranked:
         section.paragraphs.append("Inga komponenter har nämnts ännu.")
         return section
-    key = _key(overall)
+    key = share_key(overall)
     top = ranked[:TOP_OVERALL]
     section.paragraphs.append(
         f"De {len(top)} komponenter som flest svarande tar upp i någon av frågorna. Alla "
@@ -285,7 +256,7 @@ def _components_section(overall, components, questions, component_themes, theme_
     per_question = {(c["question_code"], c["component"]): c for c in components}
     names, note = _question_columns(questions)
     table_rows = []
-    for rank, c in _all_in_rank_order(overall, "component_label"):
+    for rank, c in in_rank_order(overall, "component_label"):
         theme = component_themes.get(c["component"])
         cells = [rank, c["component_label"], theme_labels.get(theme, theme or "–"), *_share_cells(c)]
         for q in questions:
@@ -316,11 +287,11 @@ def _question_section(index: int, question, items: list[dict], coverage: dict | 
         section.key_figures.append(
             KeyFigure("komponenter per svar", number_text(as_float(coverage["components_per_answer"])), "i genomsnitt")
         )
-    ranked = _ranked(items)
+    ranked = by_share(items)
     if not ranked:
         section.paragraphs.append("Inga svar på frågan har kopplats till komponenter ännu.")
         return section
-    key = _key(items)
+    key = share_key(items)
     top = ranked[:TOP_PER_QUESTION]
     section.paragraphs.append(
         f"Vanligast i svaren på frågan är {join_sv([quoted(c['component_label']) for c in top[:3]])}."
@@ -333,9 +304,7 @@ def _question_section(index: int, question, items: list[dict], coverage: dict | 
             [as_float(c[key]) or 0 for c in top],
         )
     )
-    table_rows = [
-        (rank, c["component_label"], *_share_cells(c)) for rank, c in _all_in_rank_order(items, "component_label")
-    ]
+    table_rows = [(rank, c["component_label"], *_share_cells(c)) for rank, c in in_rank_order(items, "component_label")]
     section.tables.append(
         Table(
             f"Fråga {index} – {question.code}",
@@ -347,90 +316,3 @@ def _question_section(index: int, question, items: list[dict], coverage: dict | 
         )
     )
     return section
-
-
-def _groups_section(config, overall: list[dict], component_groups: list[dict], theme_groups: list[dict]) -> Section:
-    section = Section("Skillnader mellan grupper")
-    section.paragraphs.append(
-        "Viktade andelar per åldersgrupp och kön, och de vanligaste temana i varje grupp. Grupper med färre än "
-        f"{MIN_GROUP_SIZE} svarande redovisas inte (–)."
-    )
-    order = [c for _, c in _all_in_rank_order(overall, "component_label")]
-    for cut, title, sheet in (
-        ("age_group", "Komponenter per åldersgrupp (viktat)", "Komponenter per ålder"),
-        ("gender", "Komponenter per kön (viktat)", "Komponenter per kön"),
-    ):
-        cells = {(g["group_value"], g["component"]): g for g in component_groups if g["cut"] == cut}
-        groups = _group_order(config, cut, {g for g, _ in cells})
-        if not groups:
-            continue
-        table_rows = []
-        for c in order:
-            row = [c["component_label"]]
-            for group in groups:
-                found = cells.get((group, c["component"]))
-                row.append(
-                    "–"
-                    if found is None or found["is_suppressed"]
-                    else share_text(
-                        as_float(found["weighted_share"] if found["weighted_share"] is not None else found["share"])
-                    )
-                )
-            table_rows.append(tuple(row))
-        section.tables.append(
-            Table(sheet, title, ["Komponent", *[group_label(config, cut, g) for g in groups]], table_rows, show_rows=12)
-        )
-
-    by_group: dict[tuple[str, str], list[dict]] = {}
-    for t in theme_groups:
-        by_group.setdefault((t["cut"], t["group_value"]), []).append(t)
-    table_rows, shown = [], 0
-    for cut in ("age_group", "gender", "district", "age_group×district"):
-        values = _group_order(config, cut, {g for c, g in by_group if c == cut})
-        for value in values:
-            items = by_group[(cut, value)]
-            hidden = all(i["is_suppressed"] for i in items)
-            base = next((i["base_respondents"] for i in items if i["base_respondents"] is not None), None)
-            top = [] if hidden else _ranked(items)[:TOP_THEMES_PER_GROUP]
-            key = _key(items)
-            named = [f"{t['theme_label']} ({share_text(as_float(t[key]))})" for t in top]
-            named += ["–"] * (TOP_THEMES_PER_GROUP - len(named))
-            table_rows.append(
-                (
-                    DIMENSION_LABELS.get(cut, cut),
-                    group_label(config, cut, value),
-                    "–" if hidden else int(base or 0),
-                    *named,
-                )
-            )
-            shown += cut != "age_group×district"
-    if table_rows:
-        section.tables.append(
-            Table(
-                "Teman per grupp",
-                "De vanligaste temana i varje grupp (viktat)",
-                ["Indelning", "Grupp", "Svarande", "Vanligast", "Näst vanligast", "Tredje"],
-                table_rows,
-                show_rows=shown or 30,
-                note="Alla grupper, också ålder och stadsdel tillsammans, finns i Excel-filen.",
-            )
-        )
-    return section
-
-
-def _group_order(config, cut: str, values: set[str]) -> list[str]:
-    """Groups in the survey's own option order (age groups youngest first), unknown ones last."""
-
-    def position(value: str) -> tuple:
-        parts = value.split("×") if cut == "age_group×district" else [value]
-        dims = ("age_group", "district") if cut == "age_group×district" else (cut,)
-        key = []
-        for dim, part in zip(dims, parts, strict=False):
-            try:
-                codes = [o.code for o in config.survey.question(dim).options]
-            except KeyError:
-                codes = []
-            key.append(codes.index(part) if part in codes else len(codes))
-        return (*key, value)
-
-    return sorted(values, key=position)

@@ -10,11 +10,13 @@ components and example answers (marts.cornerstone_trace, pseudonymised).
 from __future__ import annotations
 
 from hornsten.reports import charts
+from hornsten.reports.committee import Committee, agreement_section, agreement_word
 from hornsten.reports.marts import one, rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import number_text, share_text
 from hornsten.reports.wording import (
     as_float,
+    decimal_text,
     join_sv,
     number_word,
     question_label,
@@ -29,45 +31,10 @@ DIVERGENCE = 4  # themes the citizens and the committee rank this many places ap
 EXAMPLES_PER_COMPONENT = 2  # shown in the text; the table has all
 
 
-def _decimal(value, digits: int = 2) -> str:
-    number = as_float(value)
-    return "–" if number is None else f"{number:.{digits}f}".replace(".", ",")
-
-
 def _points(score) -> str:
     """A 0–1 score as points out of 100 with one decimal, Swedish style."""
     number = as_float(score)
     return "–" if number is None else f"{number * 100:.1f}".replace(".", ",")
-
-
-class Committee:
-    """How the text names the steering committee: 'beredningen' for a beredning, else its own name."""
-
-    def __init__(self, name: str):
-        lowered = name.strip()
-        if not lowered:
-            self.who = "styrgruppen"
-        elif "beredning" in lowered.lower():
-            self.who = "beredningen"
-        else:
-            self.who = lowered[0].lower() + lowered[1:]
-        self.name = lowered or "Styrgruppen"
-        self.gen = self.who if self.who.endswith("s") else self.who + "s"
-        self.Who = self.who[0].upper() + self.who[1:]
-        self.Gen = self.gen[0].upper() + self.gen[1:]
-
-
-def agreement_word(w: float | None) -> str:
-    """Kendall's W in words (after Schmidt 1997: 0,1 very weak, 0,3 weak, 0,5 moderate, 0,7 strong)."""
-    if w is None:
-        return "okänd"
-    if w < 0.3:
-        return "låg"
-    if w < 0.5:
-        return "måttlig"
-    if w < 0.7:
-        return "ganska hög"
-    return "hög"
 
 
 def build(conn, config, period: str | None = None) -> Report:
@@ -115,7 +82,7 @@ def build(conn, config, period: str | None = None) -> Report:
 
     sections = [
         _proposal(config, themes, cornerstones, valued, committee_rank, committee),
-        _agreement(agreement, valuation, valued, committee),
+        agreement_section(agreement, valuation, valued, committee),
     ]
     sections += [
         _cornerstone_section(
@@ -163,7 +130,7 @@ def _summary(themes, cornerstones, agreement, valued: bool, committee: Committee
     if close:
         notes.append(f"{quoted(close[0]['theme_label'])} och {quoted(close[1]['theme_label'])} ligger nästan lika")
     if w is not None:
-        notes.append(f"{committee.gen} samstämmighet är {agreement_word(w)} (Kendalls W {_decimal(w)})")
+        notes.append(f"{committee.gen} samstämmighet är {agreement_word(w)} (Kendalls W {decimal_text(w)})")
     text = f"Förslag till {count} hörnstenar: {names}"
     if notes:
         text += "; " + join_sv(notes)
@@ -292,64 +259,6 @@ def _proposal(config, themes, cornerstones, valued: bool, committee_rank: dict, 
             note=f"Invånarna: temats viktade andel av de svarande, det största temat = 100. {committee.Who}: "
             "värderingen, "
             "det högst värderade temat = 100.",
-        )
-    )
-    return section
-
-
-def _agreement(agreement: dict, valuation: list[dict], valued: bool, committee: Committee) -> Section:
-    section = Section(f"Hur överens är {committee.who}?")
-    if not valued or not agreement or not agreement.get("members"):
-        section.paragraphs.append(f"{committee.name} har inte lämnat någon värdering ännu.")
-        return section
-    w_members, w_parties = as_float(agreement["kendall_w_members"]), as_float(agreement["kendall_w_parties"])
-    section.key_figures += [
-        KeyFigure("ledamöter har värderat", number_text(agreement["members"]), f"från {agreement['parties']} partier"),
-        KeyFigure("samstämmighet mellan ledamöterna", _decimal(w_members), f"{agreement_word(w_members)} (Kendalls W)"),
-        KeyFigure("samstämmighet mellan partierna", _decimal(w_parties), f"{agreement_word(w_parties)} (Kendalls W)"),
-    ]
-    section.paragraphs.append(
-        "Kendalls W mäter hur lika ledamöterna rangordnar temana: 0 betyder ingen samstämmighet alls, 1 att alla "
-        f"rangordnar likadant. Mellan ledamöterna är den {agreement_word(w_members)} ({_decimal(w_members)}), "
-        f"mellan partiernas genomsnittliga rangordningar {agreement_word(w_parties)} ({_decimal(w_parties)})."
-    )
-    spread = sorted((v for v in valuation if v["party_spread"] is not None), key=lambda v: -as_float(v["party_spread"]))
-    if spread:
-        section.paragraphs.append(
-            "Partispridningen är skillnaden mellan det parti som värderar ett tema högst och det som värderar det "
-            f"lägst (0 = alla partier lika). Mest överens är partierna om {quoted(spread[-1]['theme_label'])} "
-            f"({_decimal(spread[-1]['party_spread'])}); störst oenighet gäller:"
-        )
-        section.bullets += [f"{v['theme_label']}: partispridning {_decimal(v['party_spread'])}" for v in spread[:3]]
-    section.tables.append(
-        Table(
-            f"{committee.Gen} värdering",
-            f"{committee.Gen} värdering per tema",
-            [
-                f"{committee.Gen} rang",
-                "Tema",
-                "Ledamöter",
-                "Medelrang",
-                "Medelpoäng",
-                "Borda-poäng (medel)",
-                "Partispridning",
-                "Partier",
-            ],
-            [
-                (
-                    v["committee_rank"],
-                    v["theme_label"],
-                    v["members"],
-                    _decimal(v["mean_rank"]),
-                    _decimal(v["mean_points"]),
-                    _decimal(v["mean_borda"]),
-                    _decimal(v["party_spread"]),
-                    v["parties"],
-                )
-                for v in valuation
-            ],
-            show_rows=20,
-            note="Medelrang: 1 = viktigast. Borda-poäng: antal teman minus rangen, i genomsnitt.",
         )
     )
     return section

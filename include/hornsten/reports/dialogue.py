@@ -11,10 +11,11 @@ the poll results (``dialogue_poll_summary``) and the goal matrix (``goal_measure
 from __future__ import annotations
 
 from hornsten.reports import charts
+from hornsten.reports.goals import goal_section
 from hornsten.reports.marts import one, rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import number_text, share_text
-from hornsten.reports.wording import report_period, swedish_date
+from hornsten.reports.wording import report_period
 
 NEEDS = "the hornsten_dialogue DAG"
 # Stances of a dialogue statement, in chart order, with their colours.
@@ -47,7 +48,7 @@ def build(conn, config, period: str | None = None) -> Report:
         _compilation_section(compilation),
         _components_section(components),
         _poll_section(polls),
-        _goal_section(measures, goals),
+        goal_section(measures, goals),
     ]
     return Report(
         name="dialogue",
@@ -384,64 +385,6 @@ def _poll_section(polls: list[dict]) -> Section:
             columns=["Fråga", "Svarsalternativ", "Röster", "Andel", "Möten"],
             rows=[(p["question"], p["option"], p["votes"], share_text(p["vote_share"]), p["meetings"]) for p in polls],
             show_rows=max(15, len(polls)),
-        )
-    )
-    return section
-
-
-def _value(value, unit: str) -> str:
-    if value is None:
-        return "–"
-    if unit == "andel":
-        number = float(value)
-        return (f"{number:.0f} %" if number.is_integer() else f"{number:.1f} %").replace(".", ",")
-    return number_text(float(value))
-
-
-def _target(measure: dict) -> str:
-    if measure["target"] is None:
-        return "–"
-    word = "högst" if measure["comparison"] == "at_most" else "minst"
-    return f"{word} {_value(measure['target'], measure['unit'])}"
-
-
-def _goal_section(measures: list[dict], goals: dict) -> Section:
-    section = Section("Målmatrisen")
-    if not measures:
-        section.paragraphs.append("Processen har ingen målmatris i sin konfiguration.")
-        return section
-    as_of = goals.get("as_of_date")
-    section.paragraphs.append(
-        f"Målmatrisen: {goals['summary']} ({goals['summary_detail']})"
-        + (f", beräknat {swedish_date(as_of)}." if as_of else ".")
-    )
-    section.key_figures = [
-        KeyFigure("mått uppfyllda", f"{goals['met']} av {goals['measures']}"),
-        KeyFigure("ej uppfyllda", number_text(goals["not_met"])),
-        KeyFigure("ej mätbara än", number_text(goals["not_measurable"])),
-    ]
-    section.bullets = [
-        f"Ej uppfyllt: {m['measure_name']} – {_value(m['value'], m['unit'])} mot målet {_target(m)}."
-        for m in measures
-        if m["status"] == "not_met"
-    ]
-    section.tables.append(
-        Table(
-            sheet="Målmatris",
-            title="Målmatrisen: syften, mått och utfall",
-            columns=["Syfte", "Mått", "Mål", "Utfall", "Status", "Kommentar"],
-            rows=[
-                (
-                    m["purpose_name"],
-                    m["measure_name"],
-                    _target(m),
-                    _value(m["value"], m["unit"]),
-                    m["status_label"],
-                    " ".join(t for t in (m["status_reason"], m["note"]) if t),
-                )
-                for m in measures
-            ],
-            show_rows=max(15, len(measures)),
         )
     )
     return section

@@ -1,5 +1,6 @@
-"""Swedish wording shared by the reports: period labels, group and question labels
-from the process configuration, lists ("a, b och c"), dates ("5 maj 2024")."""
+"""Swedish wording shared by the reports: period labels, the names of the demographic
+dimensions, group and question labels from the process configuration, lists
+("a, b och c"), dates ("5 maj 2024"), decimals ("0,87")."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ MONTHS = (
     "december",
 )
 _GENDER_PLURALS = {"kvinna": "kvinnor", "man": "män"}
+DIMENSION_LABELS = {
+    "alla": "Alla",
+    "district": "Stadsdel",
+    "age_group": "Åldersgrupp",
+    "gender": "Kön",
+    "age_group×district": "Ålder och stadsdel",
+}
 
 
 def report_period(config, period: str | None) -> str:
@@ -45,6 +53,20 @@ def as_float(value) -> float | None:
     if value is None:
         return None
     return float(value) if isinstance(value, (Decimal, int, float)) else float(str(value))
+
+
+def decimal_text(value, digits: int = 2) -> str:
+    """'0,87' with a decimal comma, or '–' when missing."""
+    number = as_float(value)
+    return "–" if number is None else f"{number:.{digits}f}".replace(".", ",")
+
+
+def option_codes(config, dimension: str) -> list[str]:
+    """The survey's answer codes in its own order (age groups youngest first); none if it does not ask."""
+    try:
+        return [o.code for o in config.survey.question(dimension).options]
+    except KeyError:
+        return []
 
 
 def option_label(config, dimension: str, code: str | None) -> str:
