@@ -30,6 +30,7 @@ from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 from hornsten.paths import REPO_ROOT
 from tests.e2e.live_stack import LiveStack, running_stack
+from tests.warehouse import connect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.scheduler]
 
@@ -195,7 +196,7 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
                 assert set(states.values()) <= {"skipped"}, states
         # The runs outside the window started nothing: one components run, the asset-triggered one.
         assert [r["run_type"] for r in live.dag_runs("hornsten_components")] == ["asset_triggered"]
-        with psycopg.connect(live.settings.warehouse_dsn) as conn:
+        with connect(live.settings.warehouse_dsn, PROCESS) as conn:
             assert conn.execute("select count(*) from marts.cornerstones where is_cornerstone").fetchone()[0] > 0
             assert conn.execute("select count(*) from marts.dialogue_coverage").fetchone()[0] > 0
     print(f"\n  scheduler test: {time.monotonic() - started:.0f} s")

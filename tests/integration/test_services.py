@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 
-import psycopg
 import pytest
 
 from hornsten.committee import service as committee_service
@@ -14,6 +13,8 @@ from hornsten.dialogue import service as dialogue_service
 from hornsten.remiss import service as remiss_service
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.marts import MartNotBuilt
+from hornsten.warehouse.schemas import schema
+from tests.warehouse import NORRKOPING, connect
 
 pytestmark = pytest.mark.integration
 
@@ -22,8 +23,8 @@ pytestmark = pytest.mark.integration
 def empty_warehouse(warehouse_dsn):
     """The warehouse as before any DAG ran: the marts schema dropped inside a transaction
     that is rolled back afterwards, so other tests keep their marts."""
-    with psycopg.connect(warehouse_dsn) as conn:
-        conn.execute("drop schema if exists marts cascade")
+    with connect(warehouse_dsn) as conn:
+        conn.execute(f"drop schema if exists {schema('marts', NORRKOPING)} cascade")
         yield conn
         conn.rollback()
 
