@@ -21,9 +21,8 @@ from airflow.sdk import dag, task
 from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
-from hornsten.airflow.alerts import on_task_failure
 from hornsten.airflow.cosmos import cosmos_configs
-from hornsten.airflow.dag_factory import asset
+from hornsten.airflow.dag_factory import asset, task_defaults
 from hornsten.config import default_process_name, load_process
 
 CONFIG = load_process(default_process_name())
@@ -41,12 +40,7 @@ project_config, profile_config, execution_config, render_config = cosmos_configs
     max_active_runs=1,
     doc_md=__doc__,
     tags=["hornsten", "goals", CONFIG.process],
-    default_args={
-        "owner": "hornsten-data",
-        "retries": 1,
-        "retry_delay": pendulum.duration(minutes=2),
-        "on_failure_callback": on_task_failure,
-    },
+    default_args=task_defaults(),
 )
 def goals():
     @task

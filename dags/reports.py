@@ -31,7 +31,7 @@ from airflow.sdk import CronTriggerTimetable, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowSkipException
 
 from hornsten.airflow import tasks as orchestration
-from hornsten.airflow.alerts import on_task_failure
+from hornsten.airflow.dag_factory import task_defaults
 from hornsten.airflow.windows import run_day
 from hornsten.config import default_process_name, load_process
 
@@ -48,12 +48,7 @@ REPORTS = sorted({s.report for s in CONFIG.reports.schedules})
     max_active_runs=1,
     doc_md=__doc__,
     tags=["hornsten", "reports", CONFIG.process],
-    default_args={
-        "owner": "hornsten-data",
-        "retries": 2,
-        "retry_delay": pendulum.duration(minutes=5),
-        "on_failure_callback": on_task_failure,
-    },
+    default_args=task_defaults(retries=2, retry_minutes=5),
 )
 def reports():
     for name in REPORTS:

@@ -38,8 +38,8 @@ from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
-from hornsten.airflow.alerts import on_task_failure
 from hornsten.airflow.cosmos import cosmos_configs
+from hornsten.airflow.dag_factory import task_defaults
 from hornsten.airflow.windows import in_window_for
 from hornsten.config import default_process_name, load_process
 
@@ -63,12 +63,7 @@ project_config, profile_config, execution_config, render_config = cosmos_configs
     max_active_runs=1,
     doc_md=__doc__,
     tags=["hornsten", "phase-1", "survey", PROCESS],
-    default_args={
-        "owner": "hornsten-data",
-        "retries": 1,
-        "retry_delay": pendulum.duration(minutes=2),
-        "on_failure_callback": on_task_failure,
-    },
+    default_args=task_defaults(),
     params={"process": PROCESS},
 )
 def survey_ingest():

@@ -30,6 +30,16 @@ from hornsten.airflow.windows import in_window_for
 from hornsten.config import ProcessConfig
 
 
+def task_defaults(retries: int = 1, retry_minutes: int = 2) -> dict:
+    """What every hornsten task shares: the owner shown in the UI, retries, and the failure alert."""
+    return {
+        "owner": "hornsten-data",
+        "retries": retries,
+        "retry_delay": pendulum.duration(minutes=retry_minutes),
+        "on_failure_callback": on_task_failure,
+    }
+
+
 def asset(config: ProcessConfig, name: str) -> Asset:
     """hornsten://<process>/<name>, e.g. marts/cornerstones."""
     return Asset(f"hornsten://{config.process}/{name}")
@@ -73,12 +83,7 @@ def template_phase_dag(
         max_active_runs=1,
         doc_md=doc_md,
         tags=["hornsten", f"phase-{'3' if dataset == 'dialogue' else '4'}", dataset, process],
-        default_args={
-            "owner": "hornsten-data",
-            "retries": 1,
-            "retry_delay": pendulum.duration(minutes=2),
-            "on_failure_callback": on_task_failure,
-        },
+        default_args=task_defaults(),
     )
     def phase_dag():
         @task.short_circuit(task_id=f"in_{dataset}_window")
