@@ -105,3 +105,19 @@ def misplaced_report(process: str, dataset: str) -> list[dict[str, str]]:
 def misplaced_message(item: dict[str, str]) -> str:
     """One line for the log and the failing task: which file, why it was not read, where it goes."""
     return f"{item['file']}: in {item['reason']}, which is not read any more; move it to {item['move_to']}"
+
+
+def archive_processed(path: Path, archive: Path, checksum: str | None, error: str | None) -> Path:
+    """Move a processed inbox file to <archive>/<today>/, or — when `error` says it could
+    not be used — to <archive>/failed/ with the reason beside it; the checksum prefix keeps
+    two deliveries of one file name apart."""
+    import shutil
+    from datetime import datetime
+
+    folder = archive / ("failed" if error is not None else datetime.now().strftime("%Y-%m-%d"))
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{(checksum or 'unreadable')[:12]}_{path.name}"
+    shutil.move(str(path), target)
+    if error is not None:
+        target.with_name(target.name + ".reason.txt").write_text(error + "\n", encoding="utf-8")
+    return target

@@ -19,10 +19,6 @@ WAREHOUSE_CONN_ID = os.environ.get("HORNSTEN_WAREHOUSE_CONN_ID", "hornsten_wareh
 SMTP_CONN_ID = os.environ.get("HORNSTEN_SMTP_CONN_ID", "smtp_default")
 
 
-def hornsten_home() -> Path:
-    return paths.hornsten_home()
-
-
 def inbox_for(process: str, dataset: str) -> Path:
     """The process's own inbox for `dataset` (hornsten.paths.inbox_dir), created if missing
     so that it is there when someone is told to put a file in it."""
@@ -82,7 +78,7 @@ def check_quality(process: str, load_ids: list[int], dataset: str = "survey") ->
     from hornsten.quality import checkpoint as quality
 
     config = load_process(process)
-    report = quality.run_checkpoint(config, warehouse_uri(), load_ids, hornsten_home() / "gx", dataset=dataset)
+    report = quality.run_checkpoint(config, warehouse_uri(), load_ids, paths.hornsten_home() / "gx", dataset=dataset)
     with _warehouse() as conn:
         quality.store_report(conn, report)
     print(report.summary())
@@ -179,7 +175,7 @@ def send_due_reports(process: str, day: dt.date, only: str | None = None) -> lis
 
     config = load_process(process)
     with _warehouse() as conn:
-        outcomes = service.send_due_reports(conn, config, day, smtp_send, hornsten_home(), only=only)
+        outcomes = service.send_due_reports(conn, config, day, smtp_send, paths.hornsten_home(), only=only)
     failed = [o for o in outcomes if o.error]
     if failed:
         # Failing the task lets Airflow retry; a report already sent is never sent again.

@@ -10,10 +10,8 @@ replaces what it corrects.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from hornsten import paths
@@ -147,14 +145,10 @@ def _quarantine(conn, result: TemplateLoadResult, path: Path, problems: list[tb.
 
 def archive_template(path: Path, archive: Path, result: TemplateLoadResult) -> Path:
     """Loaded templates go to archive/<dataset>/<date>/, unusable ones to archive/<dataset>/failed/ with the reason."""
-    stamp = datetime.now().strftime("%Y-%m-%d")
-    folder = archive / result.dataset / ("failed" if result.status == "failed" else stamp)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{(result.checksum or 'unreadable')[:12]}_{path.name}"
-    shutil.move(str(path), target)
-    if result.status == "failed":
-        target.with_name(target.name + ".reason.txt").write_text((result.error or "") + "\n", encoding="utf-8")
-    return target
+    failed = result.status == "failed"
+    return paths.archive_processed(
+        path, archive / result.dataset, result.checksum, (result.error or "") if failed else None
+    )
 
 
 def ingest_templates(

@@ -19,14 +19,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import psycopg
 
+from hornsten import paths
 from hornsten.config import ProcessConfig
 from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
 from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
@@ -278,15 +277,8 @@ def inbox_files(inbox: Path) -> list[Path]:
 
 def archive_file(path: Path, archive: Path, result: LoadResult) -> Path:
     """Processed files go to archive/<date>/ (failed ones to archive/failed/, with the reason)."""
-    stamp = datetime.now().strftime("%Y-%m-%d")
-    folder = archive / ("failed" if result.status == "failed" else stamp)
-    folder.mkdir(parents=True, exist_ok=True)
-    prefix = (result.checksum or "unreadable")[:12]
-    target = folder / f"{prefix}_{path.name}"
-    shutil.move(str(path), target)
-    if result.status == "failed":
-        target.with_name(target.name + ".reason.txt").write_text((result.error or "") + "\n", encoding="utf-8")
-    return target
+    error = (result.error or "") if result.status == "failed" else None
+    return paths.archive_processed(path, archive, result.checksum, error)
 
 
 def ingest_files(
