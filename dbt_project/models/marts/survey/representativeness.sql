@@ -111,7 +111,11 @@ final as (
 
     from shares
     -- only the cuts the survey asked about: a group it never asked cannot be missing
-    where dimension in ('{{ measurable_dimensions() | join("', '") }}')
+    where dimension in (
+        {%- for dimension in measurable_dimensions() %}
+        '{{ dimension }}'{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    )
 
 )
 
