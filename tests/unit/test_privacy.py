@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from hornsten.privacy import pseudonymise as privacy
+from hornsten.privacy import rules
 from hornsten.privacy.pseudonymise import (
     Finding,
     contains_personal_data,
@@ -101,7 +102,6 @@ EVERYDAY_NUMBERS = [
     "Budgeten är 12 500 000 kronor för 2025.",
     "Över 2 000 000 000 kr i investeringar",
     "602 42",
-    "Adress: Trädgårdsgatan 21, 602 42 Norrköping",
     "Box 123, 601 81 Norrköping",
     "kl 14:30",
     "Öppet kl. 08.30–10.00 och 08:00-17:00",
@@ -153,11 +153,20 @@ EMAILS = [
     "per-olof@malmö.se",
 ]
 
+# Spelled-out addresses (the whole string is the finding).
+OBFUSCATED_EMAILS = [
+    "anna at kommun dot se",
+    "anna.svensson (at) example.se",
+    "anna punkt svensson snabel-a example punkt se",
+    "erik.larsson [at] gmail.com",
+    "kalle_99 AT hotmail DOT com",
+    "förnamn.efternamn(at)kommun.se",
+]
+
 NOT_EMAILS = [
     "Följ @norrkoping på Instagram",
     "skriv a@b",
     "root@localhost",
-    "anna at kommun dot se",
     "x@.se",
     "e-post: saknas",
 ]
@@ -173,7 +182,7 @@ def all_case_texts() -> list[str]:
     texts += EVERYDAY_NUMBERS + NOT_EMAILS + long_digit_runs() + MIXED
     texts += ["Konto SE35 5000 0000 0549 1000 0003", "Tel 013-20 60 00 070-123 45 67"]
     texts += [f"Ring mig på {p}, tack." for p in PHONE_WRITINGS]
-    texts += [f"Mejla {e}." for e in EMAILS]
+    texts += [f"Mejla {e}." for e in EMAILS + OBFUSCATED_EMAILS]
     return texts
 
 
@@ -339,6 +348,13 @@ def test_email_found_without_trailing_punctuation(email: str, template: str) -> 
     assert pseudonymise_text(text) == template.format("[e-post]")
 
 
+@pytest.mark.parametrize("email", OBFUSCATED_EMAILS)
+def test_spelled_out_email_found(email: str) -> None:
+    text = f"Mejla {email}, tack."
+    assert spans_text(text) == [("e-post", email)]
+    assert pseudonymise_text(text) == "Mejla [e-post], tack."
+
+
 @pytest.mark.parametrize("text", NOT_EMAILS)
 def test_not_emails(text: str) -> None:
     assert find_personal_data(text) == []
@@ -350,11 +366,12 @@ def test_not_emails(text: str) -> None:
 def test_multiple_findings_sorted_with_exact_placeholders() -> None:
     text = MIXED[0]
     assert spans_text(text) == [
+        ("namn", "Anna"),
         ("personnummer", "811218-9876"),
         ("e-post", "anna@kommun.se"),
         ("telefon", "070-123 45 67"),
     ]
-    assert pseudonymise_text(text) == ("Jag heter Anna, pnr [personnummer], mejla [e-post] eller ring [telefon].")
+    assert pseudonymise_text(text) == ("Jag heter [namn], pnr [personnummer], mejla [e-post] eller ring [telefon].")
 
 
 @pytest.mark.parametrize("text", ["0701234567@sms.telia.se", "19811218-9876@example.com"])
@@ -415,14 +432,16 @@ def test_finding_is_immutable() -> None:
         finding.start = 0  # type: ignore[misc]
 
 
-def test_sql_detector_uses_the_same_patterns() -> None:
-    # Drift guard that runs without a database; behavioural agreement is
-    # proven by tests/integration/test_personal_data_sql.py.
-    sql_file = Path(privacy.__file__).parents[1] / "warehouse" / "sql" / "personal_data_functions.sql"
-    # Adjacent SQL string literals split across lines are one string.
-    sql = re.sub(r"'\s*\n\s*'", "", sql_file.read_text(encoding="utf-8"))
-    for pattern in (privacy._PERSONNUMMER_RE, privacy._EMAIL_RE, privacy._PHONE_RE):
-        assert f"'{pattern.pattern}'" in sql
+def test_sql_detector_reads_the_python_patterns() -> None:
+    # Drift guard that runs without a database: the warehouse function asks the
+    # reference table for patterns by name (filled from hornsten.privacy.rules) and
+    # has no regular expression of its own. Behavioural agreement is proven by
+    # tests/integration/test_personal_data_sql.py.
+    sql = (Path(privacy.__file__).parents[1] / "warehouse" / "sql" / "pii.sql").read_text(encoding="utf-8")
+    asked = set(re.findall(r"hornsten_pii_pattern\('([a-z_]+)'\)", sql))
+    assert {"personnummer", "email", "email_obfuscated", "phone", "address", "word", "name_prefilter"} <= asked
+    assert asked <= set(rules.patterns())
+    assert not re.search(r"~\*? *'", sql), "pii.sql must not carry a pattern literal"
 
 
 # --- keyed hash -----------------------------------------------------------------------

@@ -7,10 +7,19 @@ from importlib import resources
 
 import psycopg
 
+from hornsten.warehouse.pii_reference import load_reference
+
 # One advisory lock for every writer of the raw tables: schema changes and loads of
 # the survey and the templates never interleave.
 INGEST_LOCK = 7_240_317
-DDL_FILES = ("warehouse.sql", "personal_data_functions.sql", "process_config.sql", "dialogue_remiss.sql", "reports.sql")
+DDL_FILES = (
+    "warehouse.sql",
+    "personal_data_functions.sql",
+    "process_config.sql",
+    "dialogue_remiss.sql",
+    "reports.sql",
+    "pii.sql",
+)
 
 
 def schema_sql() -> list[str]:
@@ -24,3 +33,5 @@ def ensure_schema(conn: psycopg.Connection) -> None:
         conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
         for ddl in schema_sql():
             conn.execute(ddl)
+        # What public.hornsten_contains_personal_data reads (pii.sql's tables).
+        load_reference(conn)
