@@ -18,7 +18,10 @@ from types import ModuleType
 
 import psycopg
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from hornsten.privacy import evaluation
 from hornsten.privacy import pseudonymise as privacy
 from hornsten.warehouse.schema import ensure_schema
 
@@ -102,3 +105,52 @@ def test_function_is_stable_and_parallel_safe(conn: psycopg.Connection) -> None:
         " where oid = 'public.hornsten_contains_personal_data(text)'::regprocedure"
     ).fetchone()
     assert row == ("s", "s")
+
+
+# --- names, addresses, spelled-out e-mail: the labelled set and generated texts -------
+
+
+def _load_fuzz_strategies() -> ModuleType:
+    path = REPO / "tests" / "unit" / "test_privacy_fuzz.py"
+    spec = importlib.util.spec_from_file_location("_privacy_fuzz_strategies", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FUZZ = _load_fuzz_strategies()
+
+
+def test_sql_agrees_with_python_on_the_labelled_set(conn: psycopg.Connection) -> None:
+    sentences = [s.text for s in evaluation.read_sentences(evaluation.default_path())]
+    expected = [privacy.contains_personal_data(text) for text in sentences]
+    got = sql_detects(conn, sentences)
+    assert [(t, w) for t, w, g in zip(sentences, expected, got, strict=True) if w != g] == []
+    # Both outcomes, in numbers.
+    assert 250 < sum(expected) < len(sentences) - 150
+
+
+def test_sql_finds_nothing_in_the_pseudonymised_labelled_set(conn: psycopg.Connection) -> None:
+    sentences = [s.text for s in evaluation.read_sentences(evaluation.default_path())]
+    redacted = [privacy.pseudonymise_text(text) for text in sentences]
+    assert not any(sql_detects(conn, redacted))
+    assert sum("[namn]" in t for t in redacted) > 100 and sum("[adress]" in t for t in redacted) > 60
+
+
+def test_reference_tables_hold_the_python_definition(conn: psycopg.Connection) -> None:
+    from hornsten.privacy import rules
+
+    patterns = dict(conn.execute("select name, pattern from public.hornsten_pii_patterns").fetchall())
+    assert patterns == rules.patterns()
+    names = conn.execute(
+        "select count(*) filter (where is_first), count(*) filter (where is_surname) from public.hornsten_pii_names"
+    ).fetchone()
+    assert names == (len(rules.name_lists().first), len(rules.name_lists().surnames))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FUZZ.generated_text(), min_size=1, max_size=20))
+def test_sql_agrees_with_python_on_generated_texts(conn: psycopg.Connection, texts: list[str]) -> None:
+    texts = [t.replace("\x00", "") for t in texts]  # PostgreSQL text cannot hold NUL
+    assert sql_detects(conn, texts) == [privacy.contains_personal_data(t) for t in texts]

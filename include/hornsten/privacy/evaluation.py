@@ -116,7 +116,8 @@ def _score_part(part: str, sentences: list[Sentence]) -> PartReport:
             if any(k == finding.kind and s < finding.end and finding.start < e for k, s, e in sentence.entities):
                 score.correct += 1
             else:
-                misses.append({"id": sentence.id, "kind": f"extra {finding.kind}", "value": sentence.text[finding.start : finding.end]})
+                value = sentence.text[finding.start : finding.end]
+                misses.append({"id": sentence.id, "kind": f"extra {finding.kind}", "value": value})
         if sentence.category in PLACE_CATEGORIES:
             place_sentences += 1
             place_changed += pseudonymise_text(sentence.text) != sentence.text
