@@ -41,6 +41,7 @@ def reference_rows() -> dict[str, list[tuple[object, ...]]]:
     }
 
 
+@cache
 def checksum() -> str:
     return hashlib.sha256(json.dumps(reference_rows(), ensure_ascii=False).encode()).hexdigest()
 
