@@ -491,3 +491,55 @@ def test_pseudonymised_output_never_contains_a_finding(seed: int) -> None:
             standalone = f"(?:^|[ ,]){re.escape(planted)}(?:$|[ ,])"
             if re.search(standalone, text):
                 assert not re.search(standalone, result), (planted, text, result)
+
+
+# --- names and addresses (issue 11) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jag heter Anna Svensson och bor på Storgatan 12", "Jag heter [namn] och bor på [adress]"),
+        ("Drottninggatan 45B, 602 24 Norrköping", "[adress]"),
+        ("Mitt pnr är 19811218 9876.", "Mitt pnr är [personnummer]."),
+        ("Mejla anna.svensson (at) example.se", "Mejla [e-post]"),
+    ],
+)
+def test_what_the_issue_found_unchanged_is_replaced(text: str, expected: str) -> None:
+    assert pseudonymise_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jag heter Björn och bor här.", "Björn"),  # an everyday word: needs the context
+        ("Min son Sten vill ha en skatepark.", "Sten"),
+        ("Björn Andersson ringde.", "Björn Andersson"),  # a full name needs none
+        ("jag heter anna", "anna"),
+        ("Rektor Lindqvist svarade aldrig.", "Lindqvist"),
+        ("Mvh Zlatan Hodzic", "Zlatan Hodzic"),  # after a strong context, any capitalised words
+        ("Tack för allt!\n/Karin", "Karin"),
+        ("Anna Maria Svensson kom också.", "Anna Maria Svensson"),
+    ],
+)
+def test_names_in_context_or_in_full(text: str, name: str) -> None:
+    assert spans_text(text) == [("namn", name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Björn är ett fint djur.",
+        "Sten Berg",  # both everyday words
+        "Hans mamma bor här.",
+        "Drottninggatan behöver fler träd.",
+        "Stora torget borde bli bilfritt.",
+        "Riksväg 51 är farlig.",
+        "Kungsgatan 3 gånger om dagen.",
+        "Jag heter inte det.",
+        "Min son och jag.",
+        "Carl Johans park och Gustav Adolfs kyrka.",
+    ],
+)
+def test_words_that_are_names_or_streets_are_left_alone(text: str) -> None:
+    assert find_personal_data(text) == []
