@@ -475,9 +475,10 @@ def test_keyed_hash_refuses_empty_key() -> None:
 # --- property-style -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("seed", range(3))
 def test_pseudonymised_output_never_contains_a_finding(seed: int) -> None:
-    for text in random_texts(seed, 2000):
+    # (test_privacy_fuzz.py checks the same properties on hypothesis-generated texts)
+    for text in random_texts(seed, 1000):
         findings = find_personal_data(text)
         assert findings == sorted(findings, key=lambda f: f.start)
         assert all(0 <= a.start < a.end <= b.start for a, b in zip(findings, findings[1:], strict=False))

@@ -28,6 +28,7 @@ RECALL_TARGETS = {"personnummer": 0.98, "e-post": 0.98, "telefon": 0.98, "namn":
 PLACE_CHANGED_TARGET = 0.01
 PLACE_CATEGORIES = ("place", "street")
 PARTS = ("dev", "heldout")
+MISSES_SHOWN = 8
 COLUMNS = ("id", "part", "category", "text", "entities")
 
 
@@ -154,15 +155,19 @@ def format_report(report: dict[str, object]) -> str:
     lines = [f"Personal data in free text, {report['source']}"]
     for part, scores in report["parts"].items():  # type: ignore[union-attr]
         lines.append(f"\n{part}: {scores['sentences']} sentences")
-        lines.append(f"  {'kind':<14}{'labelled':>9}{'recall':>9}{'found':>8}{'precision':>11}")
+        lines.append(f"  {'kind':<14}{'labelled':>9}{'recall':>9}{'findings':>10}{'precision':>11}")
         for kind, s in scores["kinds"].items():
             recall = "-" if s["recall"] is None else f"{s['recall']:.3f}"
             precision = "-" if s["precision"] is None else f"{s['precision']:.3f}"
-            lines.append(f"  {kind:<14}{s['labelled']:>9}{recall:>9}{s['predicted']:>8}{precision:>11}")
+            lines.append(f"  {kind:<14}{s['labelled']:>9}{recall:>9}{s['predicted']:>10}{precision:>11}")
         lines.append(
             f"  place-name sentences changed: {scores['place_changed']} of {scores['place_sentences']}"
             f" ({scores['place_changed_share']:.3f})"
         )
+        if part != "all" and scores["misses"]:
+            shown = ", ".join(f"{m['id']} {m['kind']} {m['value']!r}" for m in scores["misses"][:MISSES_SHOWN])
+            more = len(scores["misses"]) - MISSES_SHOWN
+            lines.append(f"  missed or extra: {shown}" + (f" and {more} more" if more > 0 else ""))
     missed = report["missed_targets"]
     lines.append("\nTargets met." if not missed else "\nTargets missed:\n  " + "\n  ".join(missed))  # type: ignore[arg-type]
     return "\n".join(lines)
