@@ -154,3 +154,13 @@ def test_reference_tables_hold_the_python_definition(conn: psycopg.Connection) -
 def test_sql_agrees_with_python_on_generated_texts(conn: psycopg.Connection, texts: list[str]) -> None:
     texts = [t.replace("\x00", "") for t in texts]  # PostgreSQL text cannot hold NUL
     assert sql_detects(conn, texts) == [privacy.contains_personal_data(t) for t in texts]
+
+
+def test_reference_rows_are_rewritten_only_when_the_data_changed(conn: psycopg.Connection) -> None:
+    from hornsten.warehouse.pii_reference import load_reference
+
+    assert load_reference(conn) is False  # ensure_schema loaded them already
+    conn.execute("update public.hornsten_pii_reference set checksum = 'older data files'")
+    conn.execute("delete from public.hornsten_pii_names where name = 'Anna'")
+    assert load_reference(conn) is True
+    assert sql_detects(conn, ["Anna Svensson ringde."]) == [True]
