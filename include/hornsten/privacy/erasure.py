@@ -164,8 +164,8 @@ def _erase_in_process(
             ]
         params = {"survey": survey, "ids": ids}
         counts = item.counts
-        counts["responses"] = _delete(conn, "raw.survey_responses", params)
-        counts["answers"] = _delete(conn, "raw.survey_answers", params)
+        answers = _delete(conn, "raw.survey_answers", params)  # before the responses they cascade from
+        counts["responses"], counts["answers"] = _delete(conn, "raw.survey_responses", params), answers
         counts["answer_originals"] = _delete(conn, "restricted.survey_answers_original", params)
         removed = conn.execute(
             """delete from restricted.respondents r where respondent_key = any(%s)
