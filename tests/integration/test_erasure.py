@@ -137,7 +137,10 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
     result = _erase("--respondent", f"  {ERIK} ", "--yes")
 
     assert result.exit_code == 0, result.output
-    assert re.search(r"proof: searched \d+ tables and views \(every column\) and \d+ files: 0 found", result.output)
+    proof_line = (
+        r"proof: searched \d+ tables and views \(every column\) and \d+ files for 2 response id\(s\) .*: 0 found"
+    )
+    assert re.search(proof_line, result.output), result.output
     assert "responses 2" in result.output and "quarantined_rows 1" in result.output
     assert "files_rewritten 3" in result.output
     after = _search(config, dsn, terms)

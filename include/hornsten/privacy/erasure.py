@@ -115,8 +115,15 @@ def erase(
         echo(f"{config.process}: rebuilding the dbt models")
         rebuild(config)
     report.proof = proof.Proof()
-    for config, terms in all_terms or [(configs[0], _request_terms(configs[0], by, value, key))]:
+    searched = all_terms or [(configs[0], _request_terms(configs[0], by, value, key))]
+    for config, terms in searched:
         _prove(conn, config, terms, key, report.proof)
+    ids = len({r for _, t in searched for r in t.response_ids})
+    identifiers = len({v for _, t in searched for v in t.respondent_values})
+    report.proof.searched_for = (
+        f"{ids} response id(s) (bare and as <survey>:<id>), "
+        f"{identifiers} respondent identifier(s) and their keyed hashes"
+    )
     for item in report.processes:
         with conn.transaction():
             conn.execute(

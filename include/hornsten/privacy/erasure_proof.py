@@ -46,6 +46,7 @@ ID_CHARS = "A-Za-z0-9_-"
 class Proof:
     tables_searched: int = 0
     files_searched: int = 0
+    searched_for: str = "what was erased"  # how many terms of which kind, never the terms
     hits: list[str] = field(default_factory=list)  # "schema.table.column: n row(s)" / "file: what"
 
     @property
@@ -55,7 +56,7 @@ class Proof:
     def describe(self) -> str:
         head = (
             f"proof: searched {self.tables_searched} tables and views (every column) "
-            f"and {self.files_searched} files: {self.found} found"
+            f"and {self.files_searched} files for {self.searched_for}: {self.found} found"
         )
         return "\n".join([head, *(f"  FOUND {hit}" for hit in self.hits)])
 
