@@ -52,7 +52,10 @@ def erase(response_id: str | None, respondent: str | None, process_name: str | N
                 conn, configs, key, rebuild, response_id=response_id, respondent=respondent, dry_run=dry_run, echo=echo
             )
         except DbtFailed as exc:
-            raise click.ClickException(f"the rows are erased but rebuilding the models failed: {exc}") from None
+            raise click.ClickException(
+                "the rows are erased, but rebuilding the models failed, so derived tables may still hold them: "
+                f"fix it and run `hornsten build --process NAME`, then this command again for the proof. {exc}"
+            ) from None
     click.echo(report.describe())
     if report.proof is not None and report.proof.found:
         sys.exit(1)

@@ -260,7 +260,14 @@ def _export_files(config: ProcessConfig) -> list[Path]:
     return files.survey_files(paths.archive_dir(config.process), paths.inbox_dir(config.process, "survey"))
 
 
+def _searched_folders() -> list[Path]:
+    """Every folder that keeps data on disk: exports (archive, inbox), Great Expectations'
+    results and data docs, the sent reports (their HTML and XLSX; a PDF's text is compressed)."""
+    home = paths.hornsten_home()
+    return [paths.archive_root(), paths.inbox_root(), home / "gx", home / "reports"]
+
+
 def _prove(conn, config: ProcessConfig, terms: files.Terms, key: bytes, result: proof.Proof) -> None:
     proof.search_tables(conn, config, terms, result)
-    everything = [p for root in (paths.archive_root(), paths.inbox_root()) if root.is_dir() for p in root.rglob("*")]
+    everything = [p for root in _searched_folders() if root.is_dir() for p in root.rglob("*")]
     proof.search_files([p for p in everything if p.is_file()], set(_export_files(config)), config, terms, key, result)

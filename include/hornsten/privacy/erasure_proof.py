@@ -15,7 +15,8 @@ searched for
   the process's own dbt schemas. Elsewhere a response of another survey may share
   the id ("17"), and numbers and dates are not ids.
 
-Files: every file under the archive and the inbox folders is read — CSV and text
+Files: every file under the folders given (``erasure`` names the archive, the inbox,
+Great Expectations' folder and the sent reports) is read — CSV and text
 decoded, XLSX cell by cell on every sheet, anything else as bytes (UTF-8, Latin-1,
 UTF-16) — and searched for the identifier, the keyed hash and the response key; the
 process's survey exports also for rows with the response id (the rewrite's own row
