@@ -25,6 +25,7 @@ def _count(db, sql, *params) -> int:
 def two_processes(db, norrkoping, tmp_path, monkeypatch):
     """One process past its retention, one within; a respondent in both; a quarantined row in each."""
     monkeypatch.setenv("HORNSTEN_ACTOR", "gallring-test")
+    db.execute("truncate audit.events")
     ended = norrkoping.model_copy(
         update={
             "process": "avslutad_process",
@@ -100,3 +101,33 @@ def test_past_retention_loses_restricted_rows_and_archived_files_within_keeps_th
     assert set(again["avslutad_process"].counts.values()) == {0}
     assert _count(db, survey, kept.survey.survey_id) == 6
     assert _count(db, "select count(*) from audit.events where kind = 'retention'") == 2
+
+
+def test_the_cli_dry_run_counts_every_configured_process_and_deletes_nothing(
+    db, warehouse_dsn, two_processes, monkeypatch
+):
+    import json
+
+    from click.testing import CliRunner
+
+    from hornsten.cli.app import main
+
+    monkeypatch.setenv("HORNSTEN_WAREHOUSE_DSN", warehouse_dsn)
+    monkeypatch.setenv("HORNSTEN_ARCHIVE", str(two_processes["archive"]))
+    result = CliRunner().invoke(main, ["retention", "run", "--dry-run", "--date", "2030-01-01", "--json"])
+    assert result.exit_code == 0, result.output
+    lines = {r["process"]: r for r in (json.loads(line) for line in result.output.splitlines() if line.startswith("{"))}
+    assert set(lines) == {"norrkoping_vision_2035", "skelleftea_2030"}
+    norrkoping = lines["norrkoping_vision_2035"]
+    assert norrkoping["due"] and norrkoping["dry_run"] and norrkoping["keep_until"] == "2027-04-28"
+    # delad@ is also in a survey no configured process owns: kept, to be safe.
+    assert norrkoping["counts"] == {
+        "answer_originals": 6,
+        "respondents": 1,
+        "statement_originals": 0,
+        "comment_originals": 0,
+        "quarantined_rows": 1,
+        "archived_files": 1,
+    }
+    assert _count(db, "select count(*) from restricted.survey_answers_original") == 15
+    assert _count(db, "select count(*) from audit.events") == 0
