@@ -183,3 +183,19 @@ def test_erase_one_response_and_a_respondent_with_no_other_response_goes_too(pla
     with connect(dsn, autocommit=True) as conn:
         assert _count(conn, "select count(*) from raw.survey_responses") == OTHERS
         assert _count(conn, "select count(*) from audit.events where kind = 'erasure'") == 2
+
+
+def test_a_request_for_someone_not_in_the_data_is_recorded_with_its_proof(planted):
+    result = _erase("--respondent", "finns.inte@example.se", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "no process holds data of this person" in result.output and ": 0 found" in result.output
+    with connect(planted["dsn"], autocommit=True) as conn:
+        (event,) = conn.execute(
+            "select process, counts, details, actor from audit.events order by event_id desc limit 1"
+        ).fetchall()
+    assert event == (
+        "all",
+        {},
+        {"by": "respondent", "not_rewritable": 0, "rebuilt": False, "found_after": 0},
+        "dataskyddsombud@example.norrkoping.se",
+    )

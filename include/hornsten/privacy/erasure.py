@@ -124,11 +124,17 @@ def erase(
         f"{ids} response id(s) (bare and as <survey>:<id>), "
         f"{identifiers} respondent identifier(s) and their keyed hashes"
     )
-    for item in report.processes:
-        with conn.transaction():
+    events = [item.event_id for item in report.processes]
+    with conn.transaction():
+        if not events:
+            # A request that found nothing is on record too: someone asked, and when.
+            scope = configs[0].process if len(configs) == 1 else "all"
+            subject = request_hash(by, value, key)
+            events = [record_event(conn, "erasure", scope, subject=subject, details={"by": by, "not_rewritable": 0})]
+        for event_id in events:
             conn.execute(
                 "update audit.events set details = details || %s::jsonb where event_id = %s",
-                (psycopg.types.json.Jsonb({"rebuilt": True, "found_after": report.proof.found}), item.event_id),
+                (psycopg.types.json.Jsonb({"rebuilt": bool(all_terms), "found_after": report.proof.found}), event_id),
             )
     return report
 
@@ -257,7 +263,9 @@ def _scrub_quality_samples(conn, terms: files.Terms) -> int:
 
 
 def _export_files(config: ProcessConfig) -> list[Path]:
-    return files.survey_files(paths.archive_dir(config.process), paths.inbox_dir(config.process, "survey"))
+    """The process's archived exports, those in its inbox, and those left where older layouts put them."""
+    exports = files.survey_files(paths.archive_dir(config.process), paths.inbox_dir(config.process, "survey"))
+    return exports + paths.misplaced_inbox_files(config.process, "survey")
 
 
 def _searched_folders() -> list[Path]:

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psycopg
 from psycopg import sql
 
 from hornsten.config import ProcessConfig
@@ -125,8 +126,13 @@ def search_tables(conn, config: ProcessConfig, terms: Terms, proof: Proof) -> No
             sql.SQL("count(*) filter (where {})").format(condition) for _, condition in conditions
         )
         query = sql.SQL("select {} from {}.{}").format(counts, sql.Identifier(schema), sql.Identifier(table))
-        with conn.transaction():
-            row = conn.execute(query).fetchone()
+        try:
+            with conn.transaction():
+                row = conn.execute(query).fetchone()
+        except psycopg.Error as exc:
+            # A relation that cannot be read (a broken view) is not proven clean.
+            proof.hits.append(f"{schema}.{table}: could not be searched ({str(exc).strip().splitlines()[0]})")
+            continue
         proof.tables_searched += 1
         for (column, _), count in zip(conditions, row, strict=True):
             if count:
