@@ -18,6 +18,7 @@ DDL_FILES = (
     "process_config.sql",
     "dialogue_remiss.sql",
     "reports.sql",
+    "erasure.sql",
     "pii.sql",
 )
 
