@@ -35,7 +35,7 @@ def _pdf_pages(pdf, out):
 @pytest.fixture
 def conn(phases_built):
     with connect(phases_built["dsn"], autocommit=True) as connection:
-        connection.execute("truncate raw.report_deliveries")
+        connection.execute("truncate delivery.report_deliveries")
         yield connection
 
 
@@ -74,7 +74,7 @@ def test_a_due_report_arrives_once_with_inline_charts_pdf_and_xlsx(phases_built,
     assert sheets[0] == "Om rapporten" and len(sheets) >= 3
 
     row = conn.execute("""select status, recipients, archive_path, sent_at is not null
-                          from raw.report_deliveries where report = 'remiss'""").fetchone()
+                          from delivery.report_deliveries where report = 'remiss'""").fetchone()
     assert row[0] == "sent" and row[1] == list(schedule.recipients) and row[3]
     archived = {p.name for p in (tmp_path / "reports" / config.process / "remiss" / day.isoformat()).iterdir()}
     assert {"remiss.html", "remiss.pdf", "remiss.xlsx", "remiss.eml"} <= archived

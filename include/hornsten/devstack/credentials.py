@@ -11,6 +11,11 @@ SECRET_KEYS = (
     "pg_postgres_password",
     "pg_hornsten_password",
     "pg_airflow_password",
+    # The warehouse's job roles (hornsten.warehouse.roles).
+    "pg_hornsten_loader_password",
+    "pg_hornsten_transformer_password",
+    "pg_hornsten_analyst_password",
+    "pg_hornsten_reporter_password",
     "airflow_admin_password",
     "airflow_jwt_secret",
     "airflow_api_secret_key",
