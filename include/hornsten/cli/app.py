@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from hornsten.cli import committee, demo, dialogue, remiss, reports, stack, survey, tagging, warehouse
+from hornsten.cli import committee, demo, dialogue, privacy, remiss, reports, stack, survey, tagging, warehouse
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,6 +16,6 @@ def main() -> None:
     """
 
 
-for module in (stack, survey, committee, warehouse, tagging, dialogue, remiss, reports, demo):
+for module in (stack, survey, committee, warehouse, tagging, dialogue, remiss, reports, privacy, demo):
     for command in module.COMMANDS:
         main.add_command(command)

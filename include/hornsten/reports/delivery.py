@@ -115,7 +115,8 @@ def deliver(
         raise
     with conn.transaction():
         conn.execute(
-            """update delivery.report_deliveries set status = 'sent', sent_at = now(), message_id = %s, archive_path = %s
+            """update delivery.report_deliveries
+               set status = 'sent', sent_at = now(), message_id = %s, archive_path = %s
                where delivery_id = %s""",
             (message["Message-ID"], str(folder), delivery_id),
         )
