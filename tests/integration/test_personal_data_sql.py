@@ -24,7 +24,7 @@ from hornsten.privacy import pseudonymise as privacy
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
-SQL_FILE = REPO / "include" / "hornsten" / "warehouse" / "sql" / "personal_data_functions.sql"
+SQL_FILE = REPO / "include" / "hornsten" / "warehouse" / "migrations" / "0002_personal_data_functions.sql"
 
 
 def _load_unit_cases() -> ModuleType:

@@ -9,9 +9,7 @@ role can read them and they hold no survey data."""
 
 from __future__ import annotations
 
-import re
 import subprocess
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -24,6 +22,7 @@ from hornsten.warehouse.process_sync import sync_process
 from hornsten.warehouse.schema import SchemaNotCurrent, ensure_schema, migrate
 from tests.exports import good_row, write_csv
 from tests.integration.phases_warehouse import TRUNCATE
+from tests.warehouse import marts_read_by_reports
 
 pytestmark = pytest.mark.integration
 
@@ -46,8 +45,6 @@ AWAITS_FREE_TEXT_DETECTION = pytest.mark.xfail(
     strict=True, reason="needs the free-text detection of names, addresses and spaced numbers (issue 11, item 2)"
 )
 SYSTEM_SCHEMAS = "n.nspname not in ('pg_catalog', 'information_schema') and n.nspname !~ '^pg_toast'"
-# Marts the report builders and the reporter's tasks read: marts.<name> in their SQL.
-REPORT_CODE = [Path("include/hornsten/reports"), Path("include/hornsten/dialogue"), Path("include/hornsten/remiss")]
 
 
 @pytest.fixture(scope="module")
@@ -161,8 +158,7 @@ def test_analyst_reads_every_staging_and_marts_relation_and_nothing_else(built, 
 
 
 def test_reporter_reads_exactly_the_marts_the_reports_read(built, warehouse_dsn):
-    code = "\n".join(p.read_text(encoding="utf-8") for folder in REPORT_CODE for p in folder.glob("*.py"))
-    read_by_reports = set(re.findall(r"\bmarts\.([a-z_]+)", code))
+    read_by_reports = marts_read_by_reports()
     schema = "marts_norrkoping_vision_2035"
     readable = set(_readable(built.dsn(roles.REPORTER)))
     assert {r.split(".", 1)[1] for r in readable if r.startswith(schema + ".")} == read_by_reports

@@ -418,7 +418,7 @@ def test_finding_is_immutable() -> None:
 def test_sql_detector_uses_the_same_patterns() -> None:
     # Drift guard that runs without a database; behavioural agreement is
     # proven by tests/integration/test_personal_data_sql.py.
-    sql_file = Path(privacy.__file__).parents[1] / "warehouse" / "sql" / "personal_data_functions.sql"
+    sql_file = Path(privacy.__file__).parents[1] / "warehouse" / "migrations" / "0002_personal_data_functions.sql"
     # Adjacent SQL string literals split across lines are one string.
     sql = re.sub(r"'\s*\n\s*'", "", sql_file.read_text(encoding="utf-8"))
     for pattern in (privacy._PERSONNUMMER_RE, privacy._EMAIL_RE, privacy._PHONE_RE):
