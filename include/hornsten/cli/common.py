@@ -79,9 +79,11 @@ def warehouse_dsn(required: bool = True, role: str = roles.OWNER) -> str | None:
 @contextmanager
 def warehouse(process_name: str | None = None, role: str = roles.OWNER) -> Iterator:
     """An autocommit connection to the warehouse as ``role`` (scoped to a process's schemas
-    when one is given), with a clear error when it cannot be reached or is not migrated."""
+    when one is given), with a clear error when it cannot be reached, is not migrated or
+    holds pseudonyms of another key."""
     import psycopg
 
+    from hornsten.privacy.rotation import KeyMismatch
     from hornsten.warehouse.schema import SchemaNotCurrent
     from hornsten.warehouse.schemas import scoped
 
@@ -93,7 +95,8 @@ def warehouse(process_name: str | None = None, role: str = roles.OWNER) -> Itera
     with conn:
         try:
             yield scoped(conn, process_name) if process_name else conn
-        except SchemaNotCurrent as exc:
+        except (SchemaNotCurrent, KeyMismatch) as exc:
+            # The warehouse refuses the work (not migrated, another key): one sentence.
             raise click.ClickException(str(exc)) from None
 
 
