@@ -112,7 +112,8 @@ def print_cornerstones(settings: stack.Settings, config: ProcessConfig, show: Ec
 
     from hornsten.warehouse.schemas import scoped
 
-    with scoped(psycopg.connect(settings.warehouse_dsn), config.process) as conn:
+    # As an analyst would: the analyst role reads the marts (and nothing of raw or restricted).
+    with scoped(psycopg.connect(settings.analyst_dsn), config.process) as conn:
         show("\n  Cornerstones (marts.cornerstones):")
         for rank, label, score, citizens, committee in conn.execute(
             """select cornerstone_rank, theme_label, score, citizen_salience, committee_valuation
