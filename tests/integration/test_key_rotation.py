@@ -4,6 +4,7 @@ the same responses (no duplicates) — while a process still holding the old key
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import stat
@@ -14,6 +15,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from hornsten.devstack import credentials
 from hornsten.privacy.pseudonymise import keyed_hash
 from hornsten.privacy.rotation import KeyMismatch, rotate_key
 from hornsten.survey.ingest import ingest_files, pseudonym_key
@@ -91,6 +93,25 @@ def test_rotate_key_command_outside_the_local_stack_writes_the_new_key_to_a_new_
     )
     assert again.returncode == 1 and "exists" in again.stderr and "Traceback" not in again.stderr
     _forget_rekeyed(db)
+
+
+def test_rotate_key_command_on_the_local_stack_stores_the_new_key_privately(stack_settings, db, norrkoping, tmp_path):
+    original = stack_settings.secrets()["pseudonym_key"]
+    ingest_files(db, [write_csv(tmp_path / "e.csv", [good_row("1", respondent="R-1")])], norrkoping, original.encode())
+    env = {k: v for k, v in os.environ.items() if k != "HORNSTEN_WAREHOUSE_DSN"}
+    try:
+        result = subprocess.run([HORNSTEN, "privacy", "rotate-key", "--json"], env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["respondents"] == 1
+        stored = stack_settings.secrets()
+        assert stored["pseudonym_key"] != original and "pseudonym_key_next" not in stored
+        assert stat.S_IMODE(stack_settings.secrets_file.stat().st_mode) == 0o600
+        ((key, identifier),) = db.execute("select respondent_key, respondent_id from restricted.respondents").fetchall()
+        assert key == keyed_hash(identifier, stored["pseudonym_key"].encode())
+    finally:
+        # The session's other tests use the original key.
+        credentials.update(stack_settings.secrets_file, {"pseudonym_key": original, "pseudonym_key_next": None})
+        _forget_rekeyed(db)
 
 
 def _forget_rekeyed(db) -> None:
