@@ -71,15 +71,15 @@ def test_migrate_is_idempotent_and_a_pending_migration_stops_a_load_in_one_sente
 ):
     assert "up to date" in run("warehouse", "migrate").stderr
     with psycopg.connect(stack_settings.warehouse_dsn, autocommit=True) as owner:
-        owner.execute("delete from public._yoyo_migration where migration_id = '0006_roles_and_grants'")
+        owner.execute("delete from public._yoyo_migration where migration_id = '0007_roles_and_grants'")
     refused = run("ingest", str(write_csv(tmp_path / "a.csv", [good_row("1")])), check=False)
     applied = run("warehouse", "migrate").stderr
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.strip().splitlines() == [
-        "Error: the warehouse schema is not up to date (1 migration(s) pending: 0006_roles_and_grants): "
+        "Error: the warehouse schema is not up to date (1 migration(s) pending: 0007_roles_and_grants): "
         "run `hornsten warehouse migrate` (or `hornsten up`) as the owner first"
     ]
-    assert "Applied: 0006_roles_and_grants" in applied
+    assert "Applied: 0007_roles_and_grants" in applied
 
 
 def test_up_is_idempotent_for_postgres(stack_settings):

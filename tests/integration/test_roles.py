@@ -187,7 +187,7 @@ def test_transformer_cannot_read_restricted(built, warehouse_dsn):
 
 def test_a_loader_that_finds_a_pending_migration_stops_with_one_sentence(built, warehouse_dsn):
     with psycopg.connect(warehouse_dsn, autocommit=True) as owner:
-        owner.execute("delete from public._yoyo_migration where migration_id = '0006_roles_and_grants'")
+        owner.execute("delete from public._yoyo_migration where migration_id = '0007_roles_and_grants'")
     try:
         with (
             psycopg.connect(built.dsn(roles.LOADER), autocommit=True) as loader,
@@ -195,10 +195,10 @@ def test_a_loader_that_finds_a_pending_migration_stops_with_one_sentence(built, 
         ):
             ensure_schema(loader)
         message = str(caught.value)
-        assert "0006_roles_and_grants" in message and "hornsten warehouse migrate" in message
+        assert "0007_roles_and_grants" in message and "hornsten warehouse migrate" in message
         assert "\n" not in message
     finally:
         # Migrations are idempotent: applying 0006 again restores the log and changes nothing else.
-        assert migrate(warehouse_dsn) == ["0006_roles_and_grants"]
+        assert migrate(warehouse_dsn) == ["0007_roles_and_grants"]
     with psycopg.connect(built.dsn(roles.LOADER), autocommit=True) as loader:
         ensure_schema(loader)

@@ -22,7 +22,7 @@ MIGRATIONS = REPO / "include" / "hornsten" / "warehouse" / "migrations"
 def test_migrations_apply_in_file_order_each_after_the_one_before():
     ids = migration_ids()
     assert list(ids) == sorted(p.stem for p in MIGRATIONS.glob("*.sql"))
-    assert ids[0] == "0001_warehouse" and "0006_roles_and_grants" in ids
+    assert ids[0] == "0001_warehouse" and "0007_roles_and_grants" in ids
     for before, migration in zip(ids, ids[1:], strict=False):
         first_line = (MIGRATIONS / f"{migration}.sql").read_text(encoding="utf-8").splitlines()[0]
         assert first_line == f"-- depends: {before}", migration
@@ -34,7 +34,7 @@ def test_the_migrations_ship_with_the_package():
 
 
 def test_the_roles_migration_creates_exactly_the_job_roles():
-    sql = (MIGRATIONS / "0006_roles_and_grants.sql").read_text(encoding="utf-8")
+    sql = (MIGRATIONS / "0007_roles_and_grants.sql").read_text(encoding="utf-8")
     created = re.search(r"foreach name in array array\[([^\]]*)\]", sql).group(1)
     assert re.findall(r"'(\w+)'", created) == list(roles.JOB_ROLES)
 

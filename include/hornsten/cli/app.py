@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import click
 
-from hornsten.cli import committee, demo, dialogue, privacy, remiss, reports, stack, survey, tagging, warehouse
+from hornsten.cli import (
+    committee,
+    demo,
+    dialogue,
+    erasure,
+    privacy,
+    remiss,
+    reports,
+    retention,
+    stack,
+    survey,
+    tagging,
+    warehouse,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,6 +29,19 @@ def main() -> None:
     """
 
 
-for module in (stack, survey, committee, warehouse, tagging, dialogue, remiss, reports, privacy, demo):
+for module in (
+    stack,
+    survey,
+    committee,
+    warehouse,
+    tagging,
+    dialogue,
+    remiss,
+    reports,
+    erasure,
+    retention,
+    privacy,
+    demo,
+):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from hornsten import paths
+from hornsten.audit import actor
 from hornsten.config import ProcessConfig
 from hornsten.dialogue import template as dialogue
 from hornsten.forms import workbook as tb
@@ -98,9 +99,10 @@ def load_template(
     result.checksum = print_.sha256
     with conn.transaction():
         result.load_id = conn.execute(
-            """insert into raw.load_log (process, survey_id, dataset, file_name, file_checksum, file_bytes, file_kind)
-               values (%s, %s, %s, %s, %s, %s, 'xlsx-template') returning load_id""",
-            (config.process, config.process, dataset, path.name, print_.sha256, print_.size),
+            """insert into raw.load_log
+                   (process, survey_id, dataset, file_name, file_checksum, file_bytes, file_kind, actor)
+               values (%s, %s, %s, %s, %s, %s, 'xlsx-template', %s) returning load_id""",
+            (config.process, config.process, dataset, path.name, print_.sha256, print_.size, actor()),
         ).fetchone()[0]
     with conn.transaction():
         conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))

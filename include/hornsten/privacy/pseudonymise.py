@@ -5,7 +5,7 @@ answers although the form asks them not to. Nothing of that may reach the
 analytic schema, so the streaming loader runs every answer through
 :func:`pseudonymise_text` and respondent identifiers through :func:`keyed_hash`.
 
-The rules are mirrored in ``sql/personal_data_functions.sql``
+The rules are mirrored in ``migrations/0002_personal_data_functions.sql``
 (``public.hornsten_contains_personal_data``) so that data-quality checks can
 verify the analytic schema with the same definition. Change both together;
 ``tests/integration/test_personal_data_sql.py`` proves they agree.

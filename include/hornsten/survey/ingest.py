@@ -26,6 +26,7 @@ from pathlib import Path
 import psycopg
 
 from hornsten import paths
+from hornsten.audit import actor
 from hornsten.config import ProcessConfig
 from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
 from hornsten.privacy.rotation import check_key
@@ -85,9 +86,9 @@ def load_file(
     result.checksum, result.encoding = print_.sha256, print_.encoding
     with conn.transaction():
         result.load_id = conn.execute(
-            """insert into raw.load_log (process, survey_id, file_name, file_checksum, file_bytes, encoding)
-               values (%s, %s, %s, %s, %s, %s) returning load_id""",
-            (config.process, config.survey.survey_id, path.name, print_.sha256, print_.size, print_.encoding),
+            """insert into raw.load_log (process, survey_id, file_name, file_checksum, file_bytes, encoding, actor)
+               values (%s, %s, %s, %s, %s, %s, %s) returning load_id""",
+            (config.process, config.survey.survey_id, path.name, print_.sha256, print_.size, print_.encoding, actor()),
         ).fetchone()[0]
     try:
         with conn.transaction():

@@ -1,4 +1,4 @@
-"""The warehouse's database roles (created by migrations/0006_roles_and_grants.sql).
+"""The warehouse's database roles (created by migrations/0007_roles_and_grants.sql).
 
 The owner runs migrations and administration; every job connects as the role with
 only what it needs, so that, e.g., an analyst's login cannot read restricted data."""

@@ -1,4 +1,4 @@
--- depends: 0005_reports
+-- depends: 0006_erasure
 -- Who reads what. Run as the owner (the role that owns raw and restricted and runs
 -- every migration); each job gets a role with only what it needs:
 --
