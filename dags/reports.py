@@ -18,7 +18,7 @@ Each report is built from the marts only, rendered as an HTML e-mail with the ch
 inline, a PDF attachment and an XLSX of the tables (cuts under 5 respondents
 suppressed, cells protected against formula injection), archived under
 `$HORNSTEN_HOME/reports/<process>/<report>/<period>/` and sent through the SMTP
-connection `smtp_default`. `raw.report_deliveries` makes it once per period: a
+connection `smtp_default`. `delivery.report_deliveries` makes it once per period: a
 retried task or a second run on the same day sends nothing new.
 
 Preview any report without sending: `hornsten report NAME --out DIR`.

@@ -19,6 +19,10 @@
 
 \getenv airflow_db_password AIRFLOW_DB_PASSWORD
 \getenv hornsten_pg_password HORNSTEN_PG_PASSWORD
+\getenv loader_password HORNSTEN_LOADER_PASSWORD
+\getenv transformer_password HORNSTEN_TRANSFORMER_PASSWORD
+\getenv analyst_password HORNSTEN_ANALYST_PASSWORD
+\getenv reporter_password HORNSTEN_REPORTER_PASSWORD
 
 \if :{?airflow_db_password}
 \else
@@ -37,6 +41,33 @@ CREATE DATABASE airflow OWNER airflow ENCODING 'UTF8';
 -- into (on PostgreSQL 15+ the public schema belongs to the database owner).
 CREATE ROLE hornsten LOGIN PASSWORD :'hornsten_pg_password';
 CREATE DATABASE hornsten OWNER hornsten ENCODING 'UTF8';
+
+-- The warehouse's job roles with their logins; their grants come from the warehouse's
+-- migrations, which airflow-init applies as hornsten (`hornsten warehouse migrate`).
+-- hornsten may create roles (a later migration may add one) and is a member of the
+-- transformer, which owns what dbt builds.
+\if :{?loader_password}
+\else
+  DO $$ BEGIN RAISE EXCEPTION 'HORNSTEN_LOADER_PASSWORD is not set in the postgres container environment'; END $$;
+\endif
+\if :{?transformer_password}
+\else
+  DO $$ BEGIN RAISE EXCEPTION 'HORNSTEN_TRANSFORMER_PASSWORD is not set in the postgres container environment'; END $$;
+\endif
+\if :{?analyst_password}
+\else
+  DO $$ BEGIN RAISE EXCEPTION 'HORNSTEN_ANALYST_PASSWORD is not set in the postgres container environment'; END $$;
+\endif
+\if :{?reporter_password}
+\else
+  DO $$ BEGIN RAISE EXCEPTION 'HORNSTEN_REPORTER_PASSWORD is not set in the postgres container environment'; END $$;
+\endif
+ALTER ROLE hornsten CREATEROLE;
+CREATE ROLE hornsten_loader LOGIN PASSWORD :'loader_password';
+CREATE ROLE hornsten_transformer LOGIN PASSWORD :'transformer_password';
+CREATE ROLE hornsten_analyst LOGIN PASSWORD :'analyst_password';
+CREATE ROLE hornsten_reporter LOGIN PASSWORD :'reporter_password';
+GRANT hornsten_transformer TO hornsten;
 
 -- Keep the two apart: each role can connect to its own database only
 -- (owners keep CONNECT; this removes the default grant to everybody).

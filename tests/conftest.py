@@ -77,6 +77,7 @@ def stack_settings():
     try:
         stack.start_postgres(settings, print)
         stack.ensure_databases(settings, print)
+        stack.prepare_warehouse(settings, print)
         os.environ["HORNSTEN_PSEUDONYM_KEY"] = settings.secrets()["pseudonym_key"]
         yield settings
     finally:
@@ -92,10 +93,7 @@ def stack_settings():
 
 @pytest.fixture(scope="session")
 def warehouse_dsn(stack_settings) -> str:
-    from hornsten.warehouse.schema import ensure_schema
-
-    with psycopg.connect(stack_settings.warehouse_dsn, autocommit=True) as conn:
-        ensure_schema(conn)
+    """The owner's connection to the migrated warehouse (the job roles: stack_settings.dsn(role))."""
     return stack_settings.warehouse_dsn
 
 

@@ -14,3 +14,18 @@ NORRKOPING = "norrkoping_vision_2035"
 
 def connect(dsn: str, process: str = NORRKOPING, **kwargs):
     return scoped(psycopg.connect(dsn, **kwargs), process)
+
+
+def marts_read_by_reports() -> set[str]:
+    """The marts the report builders and the reporter's tasks read: ``marts.<name>`` in their
+    SQL (hornsten.reports, and the dialogue and remiss summaries of their DAGs)."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "include" / "hornsten"
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for folder in ("reports", "dialogue", "remiss")
+        for p in (package / folder).glob("*.py")
+    )
+    return set(re.findall(r"\bmarts\.([a-z_]+)", code))

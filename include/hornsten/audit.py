@@ -1,7 +1,7 @@
 """Who did it: the application identity every audit record carries.
 
 Every audit record (``raw.load_log``, ``raw.committee_valuations``,
-``raw.report_deliveries``, ``audit.events``) has three columns: ``actor`` (this
+``delivery.report_deliveries``, ``audit.events``) has three columns: ``actor`` (this
 module), ``db_user`` (``session_user``, filled by the database) and a time. The
 database login says which role wrote; ``actor`` says on whose behalf — the person at
 the terminal or the Airflow run — which one shared login cannot.

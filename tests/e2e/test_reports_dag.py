@@ -40,7 +40,7 @@ def test_reports_dag_sends_each_due_report_once(phases_built, stack_settings):
     stack.migrate_airflow(settings, print)
     stack.start_mailcatcher(settings, print)
     with psycopg.connect(phases_built["dsn"], autocommit=True) as conn:
-        conn.execute("truncate raw.report_deliveries")
+        conn.execute("truncate delivery.report_deliveries")
     for path in settings.mail_dir.glob("*"):
         path.unlink()
 
@@ -59,6 +59,6 @@ def test_reports_dag_sends_each_due_report_once(phases_built, stack_settings):
     assert code == 0 and _subjects(settings) == after_first
 
     with psycopg.connect(phases_built["dsn"]) as conn:
-        sent = conn.execute("select report, period, status from raw.report_deliveries order by report").fetchall()
+        sent = conn.execute("select report, period, status from delivery.report_deliveries order by report").fetchall()
     assert sent == [("components", survey_end, "sent"), ("survey-progress", survey_end, "sent")]
     assert (settings.reports_dir / config.process / "survey-progress" / survey_end / "survey-progress.pdf").exists()

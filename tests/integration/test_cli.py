@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from tests.exports import good_row, write_csv
@@ -55,8 +56,30 @@ def test_ingest_errors_are_clear(tmp_path):
 def test_status_json_has_the_dsn(stack_settings):
     info = json.loads(run("status", "--json").stdout)
     assert info["dsn"] == stack_settings.warehouse_dsn
+    # The analyst's connection works, and is not the owner's: restricted stays closed.
+    with psycopg.connect(info["analyst_dsn"], autocommit=True) as analyst:
+        assert analyst.execute("select current_user").fetchone() == ("hornsten_analyst",)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            analyst.execute("select * from restricted.respondents")
+    assert "Analysts     postgresql://hornsten_analyst:" in run("status").stdout
     assert info["postgres"]["running"] is True
     assert info["postgres"]["port"] == stack_settings.pg_port
+
+
+def test_migrate_is_idempotent_and_a_pending_migration_stops_a_load_in_one_sentence(
+    stack_settings, clean_warehouse, tmp_path
+):
+    assert "up to date" in run("warehouse", "migrate").stderr
+    with psycopg.connect(stack_settings.warehouse_dsn, autocommit=True) as owner:
+        owner.execute("delete from public._yoyo_migration where migration_id = '0007_roles_and_grants'")
+    refused = run("ingest", str(write_csv(tmp_path / "a.csv", [good_row("1")])), check=False)
+    applied = run("warehouse", "migrate").stderr
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "Error: the warehouse schema is not up to date (1 migration(s) pending: 0007_roles_and_grants): "
+        "run `hornsten warehouse migrate` (or `hornsten up`) as the owner first"
+    ]
+    assert "Applied: 0007_roles_and_grants" in applied
 
 
 def test_up_is_idempotent_for_postgres(stack_settings):

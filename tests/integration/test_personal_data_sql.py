@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from hornsten.privacy import evaluation
 from hornsten.privacy import pseudonymise as privacy
-from hornsten.warehouse.schema import ensure_schema
+from hornsten.warehouse.schema import SchemaNotCurrent, ensure_schema
 
 pytestmark = pytest.mark.integration
 
@@ -159,8 +159,11 @@ def test_sql_agrees_with_python_on_generated_texts(conn: psycopg.Connection, tex
 def test_reference_rows_are_rewritten_only_when_the_data_changed(conn: psycopg.Connection) -> None:
     from hornsten.warehouse.pii_reference import load_reference
 
-    assert load_reference(conn) is False  # ensure_schema loaded them already
+    assert load_reference(conn) is False  # the migration step loaded them already
     conn.execute("update public.hornsten_pii_reference set checksum = 'older data files'")
     conn.execute("delete from public.hornsten_pii_names where name = 'Anna'")
+    with pytest.raises(SchemaNotCurrent, match="reference tables"):
+        ensure_schema(conn)
     assert load_reference(conn) is True
+    ensure_schema(conn)
     assert sql_detects(conn, ["Anna Svensson ringde."]) == [True]

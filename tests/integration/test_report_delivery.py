@@ -35,7 +35,7 @@ def _pdf_pages(pdf, out):
 @pytest.fixture
 def conn(phases_built):
     with connect(phases_built["dsn"], autocommit=True) as connection:
-        connection.execute("truncate raw.report_deliveries")
+        connection.execute("truncate delivery.report_deliveries")
         yield connection
 
 
@@ -53,7 +53,7 @@ def test_a_due_report_arrives_once_with_inline_charts_pdf_and_xlsx(
     again = deliver(conn, config, schedule, day, send, tmp_path)  # a retried task, or a second run that day
 
     assert first.status == "sent" and again.status == "already_sent"
-    who = conn.execute("select actor, db_user, claimed_at <= sent_at from raw.report_deliveries").fetchall()
+    who = conn.execute("select actor, db_user, claimed_at <= sent_at from delivery.report_deliveries").fetchall()
     assert who == [("airflow:hornsten_reports/manual__1", "hornsten", True)]
     mails = _mails(folder)
     assert len(mails) == 1
@@ -79,7 +79,7 @@ def test_a_due_report_arrives_once_with_inline_charts_pdf_and_xlsx(
     assert sheets[0] == "Om rapporten" and len(sheets) >= 3
 
     row = conn.execute("""select status, recipients, archive_path, sent_at is not null
-                          from raw.report_deliveries where report = 'remiss'""").fetchone()
+                          from delivery.report_deliveries where report = 'remiss'""").fetchone()
     assert row[0] == "sent" and row[1] == list(schedule.recipients) and row[3]
     archived = {p.name for p in (tmp_path / "reports" / config.process / "remiss" / day.isoformat()).iterdir()}
     assert {"remiss.html", "remiss.pdf", "remiss.xlsx", "remiss.eml"} <= archived

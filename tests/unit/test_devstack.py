@@ -6,8 +6,9 @@ import stat
 
 import pytest
 
-from hornsten.devstack import stack
+from hornsten.devstack import credentials, stack
 from hornsten.devstack.credentials import SECRET_KEYS
+from hornsten.warehouse import roles
 
 
 @pytest.fixture
@@ -69,3 +70,36 @@ def test_airflow_env_points_at_this_stack(settings):
 def test_stack_names_every_part_it_composes():
     missing = [name for name in stack.__all__ if not hasattr(stack, name)]
     assert missing == []
+
+
+def test_every_job_role_has_its_own_generated_password(settings):
+    secret = settings.secrets()
+    passwords = [secret[f"pg_{role}_password"] for role in ("hornsten", *roles.JOB_ROLES)]
+    assert len(set(passwords)) == len(passwords)
+
+
+def test_airflow_has_a_connection_per_role_and_dbt_runs_as_the_transformer(settings):
+    env = stack.airflow_env(settings)
+    for role in roles.JOB_ROLES:
+        assert env[f"AIRFLOW_CONN_{role.upper()}"] == settings.dsn(role)
+        assert env[f"AIRFLOW_CONN_{role.upper()}"].startswith(f"postgresql://{role}:")
+        assert env[f"AIRFLOW_CONN_{role.upper()}"].endswith(f":{settings.pg_port}/hornsten")
+    assert env["HORNSTEN_PG_USER"] == roles.TRANSFORMER
+    assert env["HORNSTEN_PG_PASSWORD"] == settings.secrets()["pg_hornsten_transformer_password"]
+
+
+def test_status_names_the_owner_and_the_analyst_connection(settings):
+    settings.secrets()
+    info = stack.status(settings)
+    assert info["dsn"] == settings.warehouse_dsn
+    assert info["analyst_dsn"] == settings.analyst_dsn
+    assert info["analyst_dsn"].startswith("postgresql://hornsten_analyst:")
+
+
+def test_secret_updates_keep_the_file_private_and_the_other_secrets(settings):
+    first = settings.secrets()
+    credentials.update(settings.secrets_file, {"pseudonym_key_next": "n", "pseudonym_key": "k"})
+    credentials.update(settings.secrets_file, {"pseudonym_key_next": None})
+    after = settings.secrets()
+    assert after == {**first, "pseudonym_key": "k"}
+    assert stat.S_IMODE(settings.secrets_file.stat().st_mode) == 0o600

@@ -68,7 +68,8 @@ FIXED_AIRFLOW_ENV = {
     "HORNSTEN_EXPECTATIONS_DIR": "/opt/airflow/expectations",
     "HORNSTEN_PG_HOST": "postgres",
     "HORNSTEN_PG_PORT": "5432",
-    "HORNSTEN_PG_USER": "hornsten",
+    # dbt runs as the transformer role (the owner only migrates).
+    "HORNSTEN_PG_USER": "hornsten_transformer",
     "HORNSTEN_PG_DATABASE": "hornsten",
 }
 OTHER_REQUIRED_AIRFLOW_ENV = [
@@ -238,6 +239,12 @@ def test_airflow_service_environment(services: dict, name: str) -> None:
     assert env["HORNSTEN_PROCESS"] in ("norrkoping_vision_2035", "${HORNSTEN_PROCESS:-norrkoping_vision_2035}")
     assert env["AIRFLOW_CONN_HORNSTEN_WAREHOUSE"].startswith(("postgres://hornsten:", "postgresql://hornsten:"))
     assert env["AIRFLOW_CONN_HORNSTEN_WAREHOUSE"].endswith("@postgres:5432/hornsten")
+    # One connection per role the tasks use (hornsten.airflow.tasks), and dbt's password is the transformer's.
+    for role in ("loader", "transformer", "reporter"):
+        uri = env[f"AIRFLOW_CONN_HORNSTEN_{role.upper()}"]
+        assert uri.startswith(f"postgres://hornsten_{role}:${{HORNSTEN_{role.upper()}_PASSWORD:?"), uri
+        assert uri.endswith("@postgres:5432/hornsten")
+    assert env["HORNSTEN_PG_PASSWORD"].startswith("${HORNSTEN_TRANSFORMER_PASSWORD:?")
     assert env["AIRFLOW_CONN_SMTP_DEFAULT"].startswith("smtp://mailpit:1025")
     assert "@postgres:5432/airflow" in env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
 
@@ -321,6 +328,9 @@ def test_init_migrates_db_and_writes_admin_password(services: dict) -> None:
     init = services["airflow-init"]
     script = command_text(init)
     assert "airflow db migrate" in script
+    # The warehouse's migrations (roles and grants) run as the owner before dbt parses.
+    assert script.index("hornsten warehouse migrate") < script.index("dbt parse")
+    assert env_of(init)["HORNSTEN_WAREHOUSE_DSN"].startswith("postgresql://hornsten:${HORNSTEN_PG_PASSWORD:?")
     assert "SIMPLE_AUTH_MANAGER_PASSWORDS_FILE" in script
     assert "AIRFLOW_ADMIN_PASSWORD" in env_of(init)
 
@@ -344,6 +354,11 @@ def test_postgres_initialises_both_databases(services: dict) -> None:
         "CREATE DATABASE airflow",
         "CREATE ROLE hornsten",
         "CREATE DATABASE hornsten",
+        "CREATE ROLE hornsten_loader LOGIN",
+        "CREATE ROLE hornsten_transformer LOGIN",
+        "CREATE ROLE hornsten_analyst LOGIN",
+        "CREATE ROLE hornsten_reporter LOGIN",
+        "GRANT hornsten_transformer TO hornsten",
     ):
         assert statement in sql, statement
     # The passwords the script reads with \getenv must be in the container's environment.

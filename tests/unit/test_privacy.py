@@ -437,7 +437,8 @@ def test_sql_detector_reads_the_python_patterns() -> None:
     # reference table for patterns by name (filled from hornsten.privacy.rules) and
     # has no regular expression of its own. Behavioural agreement is proven by
     # tests/integration/test_personal_data_sql.py.
-    sql = (Path(privacy.__file__).parents[1] / "warehouse" / "sql" / "pii.sql").read_text(encoding="utf-8")
+    migration = Path(privacy.__file__).parents[1] / "warehouse" / "migrations" / "0008_personal_data_in_free_text.sql"
+    sql = migration.read_text(encoding="utf-8")
     asked = set(re.findall(r"hornsten_pii_pattern\('([a-z_]+)'\)", sql))
     assert {"personnummer", "email", "email_obfuscated", "phone", "address", "word", "name_prefilter"} <= asked
     assert asked <= set(rules.patterns())

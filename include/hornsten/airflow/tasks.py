@@ -13,9 +13,14 @@ from typing import Any
 from hornsten import paths
 from hornsten.config import load_process
 from hornsten.survey.service import failed_files  # noqa: F401 (the DAGs' rejected-files step)
+from hornsten.warehouse import roles
 from hornsten.warehouse.schemas import scoped
 
+# The owner's connection, and one per job role (hornsten.warehouse.roles): each task
+# connects with the least it needs (dbt's role is the profile's, see airflow_env).
 WAREHOUSE_CONN_ID = os.environ.get("HORNSTEN_WAREHOUSE_CONN_ID", "hornsten_warehouse")
+LOADER_CONN_ID = os.environ.get("HORNSTEN_LOADER_CONN_ID", roles.LOADER)
+REPORTER_CONN_ID = os.environ.get("HORNSTEN_REPORTER_CONN_ID", roles.REPORTER)
 SMTP_CONN_ID = os.environ.get("HORNSTEN_SMTP_CONN_ID", "smtp_default")
 
 
@@ -32,28 +37,28 @@ def report_misplaced(misplaced: list[dict[str, str]]) -> None:
         print(f"WARNING {paths.misplaced_message(item)}")
 
 
-def warehouse_connection():
-    """A psycopg 3 connection to the warehouse through Airflow's connection store."""
+def warehouse_connection(conn_id: str = WAREHOUSE_CONN_ID):
+    """A psycopg 3 connection to the warehouse through Airflow's connection store (the owner's by default)."""
     from airflow.providers.postgres.hooks.postgres import PostgresHook
 
-    conn = PostgresHook(postgres_conn_id=WAREHOUSE_CONN_ID).get_conn()
+    conn = PostgresHook(postgres_conn_id=conn_id).get_conn()
     conn.autocommit = True
     return conn
 
 
 @contextmanager
-def _warehouse():
-    conn = warehouse_connection()
+def _warehouse(conn_id: str):
+    conn = warehouse_connection(conn_id)
     try:
         yield conn
     finally:
         conn.close()
 
 
-def warehouse_uri() -> str:
+def warehouse_uri(conn_id: str = WAREHOUSE_CONN_ID) -> str:
     from airflow.providers.postgres.hooks.postgres import PostgresHook
 
-    return PostgresHook(postgres_conn_id=WAREHOUSE_CONN_ID).get_uri()
+    return PostgresHook(postgres_conn_id=conn_id).get_uri()
 
 
 def ingest_inbox(process: str) -> dict[str, Any]:
@@ -63,7 +68,7 @@ def ingest_inbox(process: str) -> dict[str, Any]:
     config = load_process(process)
     misplaced = paths.misplaced_report(process, "survey")
     report_misplaced(misplaced)
-    with _warehouse() as conn:
+    with _warehouse(LOADER_CONN_ID) as conn:
         summary = service.ingest_inbox(conn, config, inbox_for(process, "survey"), paths.archive_dir(process))
     return {**summary, "misplaced": misplaced}
 
@@ -78,8 +83,10 @@ def check_quality(process: str, load_ids: list[int], dataset: str = "survey") ->
     from hornsten.quality import checkpoint as quality
 
     config = load_process(process)
-    report = quality.run_checkpoint(config, warehouse_uri(), load_ids, paths.hornsten_home() / "gx", dataset=dataset)
-    with _warehouse() as conn:
+    report = quality.run_checkpoint(
+        config, warehouse_uri(LOADER_CONN_ID), load_ids, paths.hornsten_home() / "gx", dataset=dataset
+    )
+    with _warehouse(LOADER_CONN_ID) as conn:
         quality.store_report(conn, report)
     print(report.summary())
     if report.critical_failures:
@@ -100,7 +107,7 @@ def ingest_valuations(process: str) -> dict[str, Any]:
     inbox = inbox_for(process, "valuation")
     files = service.inbox_sheets(inbox)
     print(f"{len(files)} valuation file(s) in {inbox}")
-    with _warehouse() as conn:
+    with _warehouse(LOADER_CONN_ID) as conn:
         outcome = service.load_valuations(conn, config, files, archive=paths.archive_dir(process) / "valuation")
     # Sheets in the old shared valuation inbox may be another process's: name them, load nothing.
     for item in paths.misplaced_report(process, "valuation"):
@@ -113,7 +120,7 @@ def sync_process_config(process: str) -> dict[str, int]:
     from hornsten.warehouse.process_sync import sync_process
 
     config = load_process(process)
-    with _warehouse() as conn:
+    with _warehouse(LOADER_CONN_ID) as conn:
         counts = sync_process(conn, config)
     print("process configuration synced: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
     return counts
@@ -124,7 +131,7 @@ def ingest_templates(process: str, dataset: str) -> dict[str, Any]:
     from hornsten.forms import ingest as template_ingest
 
     config = load_process(process)
-    with _warehouse() as conn:
+    with _warehouse(LOADER_CONN_ID) as conn:
         summary = template_ingest.ingest_inbox(conn, config, dataset)
     print(f"{len(summary['results'])} {dataset} template(s) in {summary['inbox']}")
     for result in summary["results"]:
@@ -137,7 +144,7 @@ def publish_dialogue(process: str) -> dict[str, Any]:
     """The dialogue marts are rebuilt: report what the steering committee will see."""
     from hornsten.dialogue import service
 
-    with _warehouse() as conn:
+    with _warehouse(REPORTER_CONN_ID) as conn:
         summary = service.compilation_summary(scoped(conn, process))
     print(
         f"{process}: {summary['target_groups_reached']} of {summary['target_groups']} target groups reached, "
@@ -150,7 +157,7 @@ def reminders_due(process: str) -> list[dict[str, Any]]:
     """The bodies due a reminder (marts.remiss_reminders), printed for the run log."""
     from hornsten.remiss import service
 
-    with _warehouse() as conn:
+    with _warehouse(REPORTER_CONN_ID) as conn:
         reminders = [{**r, "deadline": r["deadline"].isoformat()} for r in service.reminders(scoped(conn, process))]
     print(f"{len(reminders)} remiss body/bodies due a reminder")
     for r in reminders:
@@ -174,7 +181,7 @@ def send_due_reports(process: str, day: dt.date, only: str | None = None) -> lis
     from hornsten.reports import service
 
     config = load_process(process)
-    with _warehouse() as conn:
+    with _warehouse(REPORTER_CONN_ID) as conn:
         outcomes = service.send_due_reports(conn, config, day, smtp_send, paths.hornsten_home(), only=only)
     failed = [o for o in outcomes if o.error]
     if failed:
@@ -189,7 +196,8 @@ def apply_retention(process: str, day: dt.date) -> dict[str, Any]:
     from hornsten.privacy.retention import run_retention
 
     configs = [load_process(name) for name in available_processes()]
-    with _warehouse() as conn:
+    # Retention deletes originals: the owner's job.
+    with _warehouse(WAREHOUSE_CONN_ID) as conn:
         (result,) = run_retention(conn, configs, day, paths.archive_dir, only=process)
     return result.as_json()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from hornsten.cli.common import PROCESS_OPTION, process, warehouse
+from hornsten.warehouse import roles
 
 
 @click.group()
@@ -51,7 +52,7 @@ def valuation_load(files: tuple[Path, ...], process_name: str | None) -> None:
     from hornsten.committee import service
 
     config = process(process_name)
-    with warehouse() as conn:
+    with warehouse(role=roles.LOADER) as conn:
         outcome = service.load_valuations(conn, config, files, echo=click.echo)
     if outcome.rejected:
         sys.exit(1)

@@ -13,6 +13,7 @@ import click
 
 from hornsten.config import ConfigError, load_process
 from hornsten.devstack import stack
+from hornsten.warehouse import roles
 
 PROCESS_OPTION = click.option(
     "--process",
@@ -42,39 +43,61 @@ def process(name: str | None):
         raise click.ClickException(str(exc)) from None
 
 
-def warehouse_dsn(required: bool = True) -> str | None:
-    """The warehouse: $HORNSTEN_WAREHOUSE_DSN or the local stack's PostgreSQL."""
-    dsn = os.environ.get("HORNSTEN_WAREHOUSE_DSN")
+# Where a command finds its role's connection string when the local stack is not it.
+ROLE_DSN_ENV = {
+    roles.OWNER: "HORNSTEN_WAREHOUSE_DSN",
+    roles.LOADER: "HORNSTEN_LOADER_DSN",
+    roles.TRANSFORMER: "HORNSTEN_TRANSFORMER_DSN",
+    roles.ANALYST: "HORNSTEN_ANALYST_DSN",
+    roles.REPORTER: "HORNSTEN_REPORTER_DSN",
+}
+
+
+def warehouse_dsn(required: bool = True, role: str = roles.OWNER) -> str | None:
+    """The warehouse as ``role`` (hornsten.warehouse.roles; the owner by default):
+    $HORNSTEN_<ROLE>_DSN (the owner's: $HORNSTEN_WAREHOUSE_DSN), or the local stack's."""
+    variable = ROLE_DSN_ENV[role]
+    dsn = os.environ.get(variable)
     if dsn:
         return dsn
+    if os.environ.get("HORNSTEN_WAREHOUSE_DSN"):
+        # Another warehouse than the local one: never fall back to the owner's rights.
+        raise click.ClickException(f"HORNSTEN_WAREHOUSE_DSN is set but {variable} is not: set {variable} too")
     local = settings()
     if stack.postgres_running(local):
         # The local stack keeps its pseudonymisation key with its other secrets.
         os.environ.setdefault("HORNSTEN_PSEUDONYM_KEY", local.secrets()["pseudonym_key"])
-        return local.warehouse_dsn
+        return local.dsn(role)
     if required:
         raise click.ClickException(
             "the local PostgreSQL is not running: start it with `hornsten up` (or `hornsten up --no-airflow`), "
-            "or set HORNSTEN_WAREHOUSE_DSN"
+            f"or set {variable}"
         )
     return None
 
 
 @contextmanager
-def warehouse(process_name: str | None = None) -> Iterator:
-    """An autocommit connection to the warehouse (scoped to a process's schemas when one is
-    given), with a clear error when it cannot be reached."""
+def warehouse(process_name: str | None = None, role: str = roles.OWNER) -> Iterator:
+    """An autocommit connection to the warehouse as ``role`` (scoped to a process's schemas
+    when one is given), with a clear error when it cannot be reached, is not migrated or
+    holds pseudonyms of another key."""
     import psycopg
 
+    from hornsten.privacy.rotation import KeyMismatch
+    from hornsten.warehouse.schema import SchemaNotCurrent
     from hornsten.warehouse.schemas import scoped
 
-    dsn = warehouse_dsn()
+    dsn = warehouse_dsn(role=role)
     try:
         conn = psycopg.connect(dsn, autocommit=True)
     except psycopg.OperationalError as exc:
         raise click.ClickException(f"cannot connect to the warehouse: {str(exc).strip()}") from None
     with conn:
-        yield scoped(conn, process_name) if process_name else conn
+        try:
+            yield scoped(conn, process_name) if process_name else conn
+        except (SchemaNotCurrent, KeyMismatch) as exc:
+            # The warehouse refuses the work (not migrated, another key): one sentence.
+            raise click.ClickException(str(exc)) from None
 
 
 def print_json_lines(rows: list[dict]) -> None:

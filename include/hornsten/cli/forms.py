@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from hornsten.cli.common import process, warehouse, warehouse_dsn
+from hornsten.warehouse import roles
 
 
 def template_cornerstones(process_name: str, quiet: bool = False):
@@ -17,8 +18,8 @@ def template_cornerstones(process_name: str, quiet: bool = False):
     from hornsten.forms.ingest import codebook_themes, cornerstone_themes
 
     themes = None
-    if warehouse_dsn(required=False):
-        with warehouse() as conn:
+    if warehouse_dsn(required=False, role=roles.ANALYST):
+        with warehouse(role=roles.ANALYST) as conn:
             themes = cornerstone_themes(conn, process_name)
     if not themes:
         if not quiet:
@@ -35,7 +36,7 @@ def load_templates(files: tuple[Path, ...], process_name: str | None, dataset: s
     from hornsten.forms import ingest as template_ingest
 
     config = process(process_name)
-    with warehouse() as conn:
+    with warehouse(role=roles.LOADER) as conn:
         results = template_ingest.ingest_templates(conn, files, config, dataset)
     for result in results:
         click.echo(
@@ -55,7 +56,7 @@ def show_mart(rows_of, process_name: str | None, as_json: bool, title: str, head
     from hornsten.warehouse.marts import MartNotBuilt
 
     config = process(process_name)
-    with warehouse(config.process) as conn:
+    with warehouse(config.process, role=roles.ANALYST) as conn:
         try:
             rows = rows_of(conn)
         except MartNotBuilt as exc:

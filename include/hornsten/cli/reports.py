@@ -13,6 +13,7 @@ import click
 
 from hornsten.cli.common import PROCESS_OPTION, process, settings, warehouse
 from hornsten.config import REPORT_NAMES
+from hornsten.warehouse import roles
 
 
 def chromium() -> str | None:
@@ -66,7 +67,7 @@ def report(name: str, process_name: str | None, out_dir: Path, period: str | Non
     from hornsten.reports import render
 
     config = process(process_name)
-    with warehouse() as conn:
+    with warehouse(role=roles.REPORTER) as conn:
         try:
             built = reports.build(name, conn, config, period)
         except reports.ReportUnavailable as exc:
@@ -105,7 +106,7 @@ def reports_send(process_name: str | None, day: dt.datetime | None, only: str | 
     local = settings()
     host, _, port = (smtp or f"127.0.0.1:{local.smtp_port}").partition(":")
     when = day.date() if day else dt.date.today()
-    with warehouse() as conn:
+    with warehouse(role=roles.REPORTER) as conn:
         outcomes = service.send_due_reports(
             conn, config, when, smtp_sender(host, int(port or 25)), local.home, only=only, echo=click.echo
         )

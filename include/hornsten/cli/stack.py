@@ -43,7 +43,8 @@ def print_where(local: stack.Settings, airflow: bool = True) -> None:
     click.echo("")
     if airflow:
         click.echo(f"Airflow UI     {local.airflow_url}  (login: admin / {secret['airflow_admin_password']})")
-    click.echo(f"Warehouse      psql '{local.warehouse_dsn}'")
+    click.echo(f"Warehouse      psql '{local.warehouse_dsn}'  (owner)")
+    click.echo(f"Analysts       psql '{local.analyst_dsn}'  (staging and marts only)")
     click.echo(f"Survey inbox   {inbox_dir(default_process_name(), 'survey', root=local.inbox)}")
     click.echo(f"Archive        {local.archive}")
     click.echo(f"Logs           {local.log_dir}")
@@ -63,7 +64,12 @@ def down() -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="One JSON object (the warehouse DSN under 'dsn').")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object (the owner's DSN under 'dsn', the analyst's under 'analyst_dsn').",
+)
 def status(as_json: bool) -> None:
     """Say what runs and where."""
     try:
@@ -82,7 +88,9 @@ def status(as_json: bool) -> None:
         click.echo(f"Airflow {service:<14} {running}")
     click.echo(f"Airflow UI   {airflow['url']}  ({'healthy' if airflow['api_healthy'] else 'not answering'})")
     if info["dsn"]:
-        click.echo(f"Warehouse    {info['dsn']}")
+        click.echo(f"Warehouse    {info['dsn']}  (owner)")
+    if info["analyst_dsn"]:
+        click.echo(f"Analysts     {info['analyst_dsn']}  (staging and marts only)")
 
 
 @click.command("env")

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from hornsten.cli.common import PROCESS_OPTION, echo, process, warehouse
+from hornsten.warehouse import roles
 
 
 @click.command()
@@ -30,7 +31,7 @@ def ingest(files: tuple[Path, ...], process_name: str | None, as_json: bool) -> 
     if missing:
         raise click.ClickException(f"no such file: {', '.join(missing)}")
     started = time.monotonic()
-    with warehouse() as conn:
+    with warehouse(role=roles.LOADER) as conn:
         results = service.ingest_exports(conn, config, files, echo=(lambda _: None) if as_json else echo)
     for result in results:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False) if as_json else service.describe(result))

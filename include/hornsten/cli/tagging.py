@@ -9,6 +9,7 @@ import click
 
 from hornsten.cli.common import echo, settings
 from hornsten.devstack import stack
+from hornsten.warehouse import roles
 
 
 @click.command("eval")
@@ -40,7 +41,7 @@ def eval_cmd(answers_path: Path | None, as_json: bool) -> None:
             stack.start_postgres(local, echo)
             started_here = True
         stack.ensure_databases(local, echo)
-        report = evaluation.evaluate(local.warehouse_dsn, answers, stack.airflow_env(local), echo=echo)
+        report = evaluation.evaluate(local.dsn(roles.TRANSFORMER), answers, stack.airflow_env(local), echo=echo)
     except (stack.StackError, evaluation.EvaluationError) as exc:
         raise click.ClickException(str(exc)) from None
     finally:

@@ -1,13 +1,15 @@
-"""``hornsten build`` and ``hornsten docs``: the dbt models on the local warehouse."""
+"""``hornsten build``, ``hornsten docs`` and ``hornsten warehouse migrate``: the warehouse's
+schema (migrations, as the owner) and the dbt models on it (as the transformer)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import click
 
-from hornsten.cli.common import PROCESS_OPTION, process, settings
+from hornsten.cli.common import PROCESS_OPTION, echo, process, settings, warehouse_dsn
 from hornsten.devstack import stack
 
 
@@ -42,4 +44,31 @@ def docs(serve: bool) -> None:
         sys.exit(subprocess.call(serve_args, env=env, cwd=project))
 
 
-COMMANDS = [build, docs]
+@click.group("warehouse")
+def warehouse_group() -> None:
+    """The warehouse's own schema: raw, restricted, the roles and their grants."""
+
+
+@warehouse_group.command("migrate")
+def migrate() -> None:
+    """Apply the pending schema migrations as the owner (hornsten up does it too).
+
+    On the local stack this also gives the job roles their login; elsewhere it
+    migrates the warehouse of $HORNSTEN_WAREHOUSE_DSN."""
+    import psycopg
+    from yoyo.exceptions import LockTimeout
+
+    from hornsten.warehouse.schema import migrate as apply_migrations
+
+    try:
+        if os.environ.get("HORNSTEN_WAREHOUSE_DSN"):
+            applied = apply_migrations(os.environ["HORNSTEN_WAREHOUSE_DSN"])
+        else:
+            warehouse_dsn()  # the local stack must be up
+            applied = stack.prepare_warehouse(settings(), lambda _: None)
+    except (psycopg.Error, LockTimeout) as exc:
+        raise click.ClickException(f"the migration failed: {str(exc).strip().splitlines()[0]}") from None
+    echo(f"Applied: {', '.join(applied)}" if applied else "The warehouse schema is up to date.")
+
+
+COMMANDS = [build, docs, warehouse_group]

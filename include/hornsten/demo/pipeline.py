@@ -111,7 +111,8 @@ def dags_test(settings: stack.Settings, dag_id: str, echo: Echo, logical_date: s
 def print_cornerstones(settings: stack.Settings, config: ProcessConfig, show: Echo) -> None:
     import psycopg
 
-    with scoped(psycopg.connect(settings.warehouse_dsn), config.process) as conn:
+    # As an analyst would: the analyst role reads the marts (and nothing of raw or restricted).
+    with scoped(psycopg.connect(settings.analyst_dsn), config.process) as conn:
         show(f"\n  Cornerstones ({qualify('marts.cornerstones', config.process)}):")
         for rank, label, score, citizens, committee in conn.execute(
             """select cornerstone_rank, theme_label, score, citizen_salience, committee_valuation

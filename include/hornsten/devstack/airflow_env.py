@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from hornsten.devstack.settings import Settings
+from hornsten.warehouse import roles
 
 # Passed on to Airflow (and so to the DAG files) when set in the caller's shell.
 PASSED_THROUGH = ("HORNSTEN_PROCESS", "HORNSTEN_PROCESS_DIR")
@@ -41,7 +42,9 @@ def airflow_env(settings: Settings) -> dict[str, str]:
         "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "True",
         "AIRFLOW__LOGGING__BASE_LOG_FOLDER": str(settings.log_dir / "airflow"),
         "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
+        # The owner's connection, and one per job role (hornsten.airflow.tasks picks them).
         "AIRFLOW_CONN_HORNSTEN_WAREHOUSE": settings.warehouse_dsn,
+        **{f"AIRFLOW_CONN_{role.upper()}": settings.dsn(role) for role in roles.JOB_ROLES},
         # Reports and failure alerts go out through Airflow's SMTP provider; locally
         # to the SMTP catcher that `hornsten up` starts (a deployment sets a real server).
         "AIRFLOW_CONN_SMTP_DEFAULT": json.dumps(
@@ -62,10 +65,10 @@ def airflow_env(settings: Settings) -> dict[str, str]:
         "HORNSTEN_HOME": str(settings.home),
         "HORNSTEN_PG_PORT": str(settings.pg_port),
         "HORNSTEN_PSEUDONYM_KEY": secret["pseudonym_key"],
-        # dbt's profile reads these (dbt_project/profiles.yml).
+        # dbt's profile reads these (dbt_project/profiles.yml): dbt runs as the transformer.
         "HORNSTEN_PG_HOST": "127.0.0.1",
-        "HORNSTEN_PG_USER": "hornsten",
-        "HORNSTEN_PG_PASSWORD": secret["pg_hornsten_password"],
+        "HORNSTEN_PG_USER": roles.TRANSFORMER,
+        "HORNSTEN_PG_PASSWORD": secret[f"pg_{roles.TRANSFORMER}_password"],
         "HORNSTEN_PG_DATABASE": "hornsten",
         "DBT_PROFILES_DIR": str(settings.repo / "dbt_project"),
         "DO_NOT_TRACK": "1",

@@ -11,6 +11,11 @@ SECRET_KEYS = (
     "pg_postgres_password",
     "pg_hornsten_password",
     "pg_airflow_password",
+    # The warehouse's job roles (hornsten.warehouse.roles).
+    "pg_hornsten_loader_password",
+    "pg_hornsten_transformer_password",
+    "pg_hornsten_analyst_password",
+    "pg_hornsten_reporter_password",
     "airflow_admin_password",
     "airflow_jwt_secret",
     "airflow_api_secret_key",
@@ -25,14 +30,28 @@ def load_or_create(path: Path) -> dict[str, str]:
         data = json.loads(path.read_text())
     missing = [key for key in SECRET_KEYS if key not in data]
     if missing:
-        for key in missing:
-            # JWT secrets must be 64+ bytes for Airflow's API server.
-            data[key] = secrets.token_urlsafe(64 if "secret" in key or "key" in key else 24)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.unlink(missing_ok=True)
-        # Created readable by the owner only, so the secrets are never world-readable, not even briefly.
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
-            handle.write(json.dumps(data, indent=2))
-        tmp.replace(path)
+        data.update({key: new_secret(key) for key in missing})
+        update(path, {}, data)
     return data
+
+
+def new_secret(name: str) -> str:
+    # JWT secrets must be 64+ bytes for Airflow's API server.
+    return secrets.token_urlsafe(64 if "secret" in name or "key" in name else 24)
+
+
+def update(path: Path, changes: dict[str, str | None], data: dict[str, str] | None = None) -> None:
+    """Set (or, for None, remove) secrets in ``path`` at once: the file is replaced whole."""
+    data = dict(data if data is not None else json.loads(path.read_text()) if path.exists() else {})
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    # Created readable by the owner only, so the secrets are never world-readable, not even briefly.
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+        handle.write(json.dumps(data, indent=2))
+    tmp.replace(path)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hornsten.devstack.processes import port_in_use, run_checked
 from hornsten.devstack.settings import Echo, Settings, StackError, is_root
+from hornsten.warehouse import roles
 
 PG_TOOLS = ("initdb", "pg_ctl", "postgres")
 
@@ -130,7 +131,9 @@ def stop_postgres(settings: Settings, echo: Echo) -> bool:
 
 
 def ensure_databases(settings: Settings, echo: Echo) -> None:
-    """Roles ``hornsten`` (warehouse) and ``airflow`` (metadata), each owning its database."""
+    """Roles ``hornsten`` (warehouse) and ``airflow`` (metadata), each owning its database.
+
+    The warehouse's owner may create roles: its migrations create the job roles."""
     import psycopg
     from psycopg import sql
 
@@ -140,8 +143,11 @@ def ensure_databases(settings: Settings, echo: Echo) -> None:
             password = secret[f"pg_{role}_password"]
             exists = conn.execute("select 1 from pg_roles where rolname = %s", (role,)).fetchone()
             verb = "alter" if exists else "create"
+            extra = " createrole" if role == roles.OWNER else ""
             conn.execute(
-                sql.SQL(verb + " role {} login password {}").format(sql.Identifier(role), sql.Literal(password))
+                sql.SQL(verb + " role {} login" + extra + " password {}").format(
+                    sql.Identifier(role), sql.Literal(password)
+                )
             )
             has_db = conn.execute("select 1 from pg_database where datname = %s", (role,)).fetchone()
             if not has_db:
@@ -151,3 +157,26 @@ def ensure_databases(settings: Settings, echo: Echo) -> None:
                         sql.Identifier(role), sql.Identifier(role)
                     )
                 )
+
+
+def prepare_warehouse(settings: Settings, echo: Echo) -> list[str]:
+    """Migrate the warehouse as its owner, then give the job roles the migrations
+    created their login and generated password (as the superuser, which may).
+    Returns the migrations applied."""
+    import psycopg
+    from psycopg import sql
+
+    from hornsten.warehouse.schema import migrate
+
+    applied = migrate(settings.warehouse_dsn)
+    if applied:
+        echo(f"Warehouse migrated: {', '.join(applied)}")
+    secret = settings.secrets()
+    with psycopg.connect(settings.dsn("postgres"), autocommit=True) as conn:
+        for role in roles.JOB_ROLES:
+            conn.execute(
+                sql.SQL("alter role {} login password {}").format(
+                    sql.Identifier(role), sql.Literal(secret[f"pg_{role}_password"])
+                )
+            )
+    return applied

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from hornsten.devstack import credentials
 from hornsten.paths import REPO_ROOT
+from hornsten.warehouse import roles
 
 Echo = Callable[[str], None]
 
@@ -103,13 +104,21 @@ class Settings:
         return credentials.load_or_create(self.secrets_file)
 
     def dsn(self, role: str = "hornsten", database: str | None = None) -> str:
+        """A connection string for ``role``: the warehouse's roles (hornsten_*) connect to
+        the warehouse, postgres and airflow to their own databases."""
         password = self.secrets()[f"pg_{role}_password"]
-        database = database or ("postgres" if role == "postgres" else role)
+        database = database or (role if role in ("postgres", "airflow") else "hornsten")
         return f"postgresql://{role}:{password}@127.0.0.1:{self.pg_port}/{database}"
 
     @property
     def warehouse_dsn(self) -> str:
-        return self.dsn("hornsten")
+        """The owner's connection (migrations, administration)."""
+        return self.dsn(roles.OWNER)
+
+    @property
+    def analyst_dsn(self) -> str:
+        """What an analyst connects with: staging and marts only."""
+        return self.dsn(roles.ANALYST)
 
     @property
     def airflow_url(self) -> str:

@@ -6,7 +6,8 @@ so callers need only ``from hornsten.devstack import stack``:
 
 * ``settings``    — where the state lives, the ports, HORNSTEN_DAGS_PAUSED (Settings)
 * ``credentials`` — the generated passwords and keys (secrets.json)
-* ``postgres``    — the cluster: binaries, initdb, start/stop, roles and databases
+* ``postgres``    — the cluster: binaries, initdb, start/stop, roles and databases,
+                    the warehouse's migrations and its job roles' logins
 * ``smtp``        — the SMTP catcher's process (the server: ``mailcatcher``)
 * ``airflow_env`` — the environment of every Airflow process
 * ``airflow``     — migration, the services, the API server's health
@@ -35,6 +36,7 @@ from hornsten.devstack.postgres import (
     find_pg_bin,
     init_cluster,
     postgres_running,
+    prepare_warehouse,
     start_postgres,
     stop_postgres,
 )
@@ -62,6 +64,7 @@ __all__ = [
     "port_in_use",
     "postgres_running",
     "prepare_airflow_home",
+    "prepare_warehouse",
     "set_dags_paused",
     "start_airflow",
     "start_mailcatcher",
@@ -90,6 +93,7 @@ def up(
     ``airflow dags test`` works against it."""
     start_postgres(settings, echo)
     ensure_databases(settings, echo)
+    prepare_warehouse(settings, echo)
     start_mailcatcher(settings, echo)
     if before_airflow is not None:
         before_airflow(settings)

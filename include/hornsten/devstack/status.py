@@ -18,7 +18,9 @@ def status(settings: Settings) -> dict[str, object]:
             "port": settings.pg_port,
             "data_directory": str(settings.pgdata),
         },
+        # The owner's connection (administration) and the analyst's (staging and marts only).
         "dsn": settings.warehouse_dsn if settings.secrets_file.exists() else None,
+        "analyst_dsn": settings.analyst_dsn if settings.secrets_file.exists() else None,
         "airflow": {
             "url": settings.airflow_url,
             "api_healthy": api_healthy(settings) if pids["api-server"] else False,

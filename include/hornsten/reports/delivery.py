@@ -4,7 +4,7 @@ A schedule (process configuration, ``reports.schedules``) names a report, the ph
 whose window it runs in, a cron expression for the days, and the recipients. On a
 due day the report is built from the marts, rendered, archived under
 ``$HORNSTEN_HOME/reports/<process>/<report>/<period>/`` (HTML, PDF, XLSX and the
-message as ``.eml``) and sent. ``raw.report_deliveries`` is claimed first, so a
+message as ``.eml``) and sent. ``delivery.report_deliveries`` is claimed first, so a
 retried task, or a second run the same day, never sends a period's report twice.
 """
 
@@ -82,17 +82,17 @@ def deliver(
     ensure_schema(conn)
     with conn.transaction():
         claimed = conn.execute(
-            """insert into raw.report_deliveries (process, report, period, status, recipients, actor)
+            """insert into delivery.report_deliveries (process, report, period, status, recipients, actor)
                values (%s, %s, %s, 'sending', %s, %s)
                on conflict (process, report, period) do update set status = 'sending', claimed_at = now(), error = null,
                    actor = excluded.actor, db_user = session_user
-                   where raw.report_deliveries.status = 'failed'
+                   where delivery.report_deliveries.status = 'failed'
                returning delivery_id""",
             (config.process, schedule.report, period, list(schedule.recipients), actor()),
         ).fetchone()
     if claimed is None:
         row = conn.execute(
-            """select status, archive_path, message_id from raw.report_deliveries
+            """select status, archive_path, message_id from delivery.report_deliveries
                where process = %s and report = %s and period = %s""",
             (config.process, schedule.report, period),
         ).fetchone()
@@ -111,13 +111,14 @@ def deliver(
     except Exception as exc:
         with conn.transaction():
             conn.execute(
-                "update raw.report_deliveries set status = 'failed', error = %s where delivery_id = %s",
+                "update delivery.report_deliveries set status = 'failed', error = %s where delivery_id = %s",
                 (f"{type(exc).__name__}: {exc}", delivery_id),
             )
         raise
     with conn.transaction():
         conn.execute(
-            """update raw.report_deliveries set status = 'sent', sent_at = now(), message_id = %s, archive_path = %s
+            """update delivery.report_deliveries
+               set status = 'sent', sent_at = now(), message_id = %s, archive_path = %s
                where delivery_id = %s""",
             (message["Message-ID"], str(folder), delivery_id),
         )

@@ -29,6 +29,7 @@ from hornsten import paths
 from hornsten.audit import actor
 from hornsten.config import ProcessConfig
 from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
+from hornsten.privacy.rotation import check_key
 from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
 from hornsten.survey.sources import SUPPORTED_SUFFIXES, SourceError, fingerprint, open_export, row_as_text
 from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
@@ -291,6 +292,8 @@ def ingest_files(
     progress: Progress | None = None,
 ) -> list[LoadResult]:
     ensure_schema(conn)
+    # Pseudonyms of two keys must never mix (a process still running after a rotation).
+    check_key(conn, key)
     results = []
     for path in files:
         result = load_file(conn, path, config, key, progress)

@@ -1,9 +1,10 @@
-"""Fill the warehouse's personal-data reference tables (``sql/pii.sql``) from the
+"""Fill the warehouse's personal-data reference tables (migration 0008) from the
 pseudonymiser's own definition (:mod:`hornsten.privacy.rules`), so that
 ``public.hornsten_contains_personal_data`` checks exactly what the loaders redact.
 
-Runs after the DDL in :func:`hornsten.warehouse.schema.ensure_schema`; a checksum of
-the rows skips the rewrite when the data files have not changed."""
+Runs after the migrations in :func:`hornsten.warehouse.schema.migrate` (as the owner);
+a checksum of the rows skips the rewrite when the data files have not changed, and
+:func:`is_current` tells a loader whether the warehouse has this code's rows."""
 
 from __future__ import annotations
 
@@ -44,6 +45,11 @@ def reference_rows() -> dict[str, list[tuple[object, ...]]]:
 @cache
 def checksum() -> str:
     return hashlib.sha256(json.dumps(reference_rows(), ensure_ascii=False).encode()).hexdigest()
+
+
+def is_current(conn: psycopg.Connection) -> bool:
+    row = conn.execute("select checksum from public.hornsten_pii_reference").fetchone()
+    return row is not None and row[0] == checksum()
 
 
 def load_reference(conn: psycopg.Connection) -> bool:

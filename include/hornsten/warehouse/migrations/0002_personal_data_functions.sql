@@ -1,3 +1,4 @@
+-- depends: 0001_warehouse
 -- Personal-data detector for data-quality checks on the analytic schema.
 --
 -- public.hornsten_contains_personal_data(t) is true when t contains a Swedish

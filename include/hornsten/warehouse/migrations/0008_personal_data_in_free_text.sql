@@ -1,3 +1,4 @@
+-- depends: 0007_roles_and_grants
 -- Personal data in free text, the warehouse's check: public.hornsten_contains_personal_data(t)
 -- is true when t holds a name, a street address, a personnummer/samordningsnummer, an
 -- e-mail address (also spelled out) or a Swedish phone number - exactly when the

@@ -1,4 +1,5 @@
--- The landing zone of the warehouse. Applied by every load (idempotent).
+-- The landing zone of the warehouse (migration 0001; written idempotently, so it also
+-- adopts a warehouse created before the migrations).
 --   raw         pseudonymised survey data: what dbt and analysts read
 --   restricted  originals (free text as written, respondent identifiers) and the
 --               quarantine, which holds rejected rows as delivered

@@ -1,3 +1,4 @@
+-- depends: 0005_reports
 -- Audit: who did what and when (issue 11, items 4, 5 and 9). Idempotent.
 --   actor    the application identity (hornsten.audit.actor(): $HORNSTEN_ACTOR, the
 --            Airflow run, or the OS user); the default covers writers that set the

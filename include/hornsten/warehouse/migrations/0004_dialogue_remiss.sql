@@ -1,3 +1,4 @@
+-- depends: 0003_process_config
 -- Phases 3 and 4: what facilitators and remiss bodies send back, from the templates
 -- `hornsten dialogue template` and `hornsten remiss template` write. Loaded by
 -- hornsten.dialogue and hornsten.remiss; free text is pseudonymised in raw and kept

@@ -1,3 +1,4 @@
+-- depends: 0004_dialogue_remiss
 -- Every report sent (or being sent), once per process, report and period: the
 -- delivery task claims the row before it renders, so a retried task never sends a
 -- period's report twice, and the archive path says where the copy that went out is.

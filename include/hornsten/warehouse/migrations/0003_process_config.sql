@@ -1,3 +1,4 @@
+-- depends: 0002_personal_data_functions
 -- The process configuration (processes/<name>.yml) mirrored into the warehouse, so
 -- that dbt and analysts can join the plan (target groups, forums, remiss bodies and
 -- rounds, the goal matrix) against what happened. Written by hornsten.warehouse.process_sync;
