@@ -10,7 +10,14 @@ import psycopg
 # One advisory lock for every writer of the raw tables: schema changes and loads of
 # the survey and the templates never interleave.
 INGEST_LOCK = 7_240_317
-DDL_FILES = ("warehouse.sql", "personal_data_functions.sql", "process_config.sql", "dialogue_remiss.sql", "reports.sql")
+DDL_FILES = (
+    "warehouse.sql",
+    "personal_data_functions.sql",
+    "process_config.sql",
+    "dialogue_remiss.sql",
+    "reports.sql",
+    "ingest.sql",
+)
 
 
 def schema_sql() -> list[str]:
