@@ -138,7 +138,7 @@ def _load_rows(
             _finish_log(conn, result)
     except (SourceError, psycopg.DataError, UnicodeError) as exc:
         result.status = "failed"
-        result.error = str(exc).replace("\x00", "\ufffd")
+        result.error = _no_nul(str(exc))
         result.rows_read = result.loaded = result.duplicates = result.quarantined = 0
         with conn.transaction():
             _finish_log(conn, result)
@@ -187,14 +187,7 @@ def _stream_rows(
                     result.quarantined += 1
                     reason_kind = _reason_kind(parsed.reason)
                     result.reasons[reason_kind] = result.reasons.get(reason_kind, 0) + 1
-                    copy.write_row(
-                        (
-                            row_number,
-                            *([None] * 8),
-                            parsed.reason.replace("\x00", "\ufffd"),
-                            row_as_text(parsed.values, delimiter),
-                        )
-                    )
+                    copy.write_row(_rejected_row(parsed, delimiter))
                 else:
                     copy.write_row(_incoming_row(parsed, key))
                 if progress and result.rows_read % PROGRESS_EVERY == 0:
@@ -218,6 +211,16 @@ def _incoming_row(parsed: ParsedResponse, key: bytes) -> tuple[object, ...]:
         None,
         None,
     )
+
+
+def _rejected_row(parsed: RejectedRow, delimiter: str) -> tuple[object, ...]:
+    content = parsed.raw if parsed.raw is not None else row_as_text(parsed.values, delimiter)
+    # PostgreSQL text cannot hold NUL; the reason says it was replaced.
+    return (parsed.row_number, *([None] * 8), _no_nul(parsed.reason), _no_nul(content))
+
+
+def _no_nul(text: str) -> str:
+    return text.replace("\x00", "\ufffd")
 
 
 def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: LoadResult) -> None:

@@ -30,6 +30,7 @@ class RejectedRow:
     row_number: int
     reason: str
     values: list[Cell]
+    raw: str | None = None  # the text as read, when the row could not be split into values
 
 
 def _norm_heading(text: str) -> str:
@@ -100,15 +101,12 @@ class RowParser:
 
     def parse(self, row_number: int, values: list[Cell] | UnreadableRow) -> ParsedResponse | RejectedRow:
         if isinstance(values, UnreadableRow):
-            return RejectedRow(row_number, values.reason, [values.content])
-        nul = next((i for i, v in enumerate(values) if isinstance(v, str) and "\x00" in v), None)
-        if nul is not None:
-            column = self.header[nul] if nul < self.width else f"#{nul + 1}"
-            return RejectedRow(
-                row_number,
-                f"NUL byte in column {column!r} (a broken export or binary data; stored with U+FFFD in its place)",
-                values,
-            )
+            return RejectedRow(row_number, values.reason, [values.content], raw=values.content)
+        broken = _broken_text(values)
+        if broken is not None:
+            index, reason = broken
+            column = self.header[index] if index < self.width else f"#{index + 1}"
+            return RejectedRow(row_number, reason.format(column=column), values)
         if len(values) != self.width:
             return RejectedRow(
                 row_number,
@@ -209,6 +207,24 @@ class RowParser:
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=self.tz)
         return parsed
+
+
+def _broken_text(values: list[Cell]) -> tuple[int, str] | None:
+    """The first cell holding a NUL or an undecodable byte, and what to say about it."""
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            return (
+                index,
+                "NUL byte in column {column!r} (a broken export or binary data; stored with U+FFFD in its place)",
+            )
+        if "\ufffd" in value:
+            return index, (
+                "undecodable byte in column {column!r} (the file is not entirely in the encoding it was read in; "
+                "shown as U+FFFD) — check the export's character set"
+            )
+    return None
 
 
 def _text(value: Cell) -> str:

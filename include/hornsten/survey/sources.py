@@ -97,13 +97,14 @@ def fingerprint(path: Path) -> Fingerprint:
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF8, "utf-8-sig"),  # even with a stray bad byte later: that row is quarantined
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# What exports without a byte order mark come in, besides UTF-8: Swedish Excel's
-# "CSV (semikolonavgränsad)" is Windows-1252; "Unicode text" sometimes loses its BOM.
-CANDIDATES = ("cp1252", "utf_16_le", "utf_16_be")
+# What exports without a byte order mark that are not valid UTF-8 come in: Swedish Excel's
+# "CSV (semikolonavgränsad)" is Windows-1252, "Unicode text" sometimes loses its BOM, and
+# UTF-8 with a stray bad byte is still UTF-8.
+CANDIDATES = ("utf_8", "cp1252", "utf_16_le", "utf_16_be")
 
 
 def _text_encoding(path: Path, head: bytes, valid_utf8: bool) -> str:
@@ -161,11 +162,10 @@ def open_export(path: Path, encoding: str | None = None) -> Iterator[ExportFile]
 
 @contextmanager
 def _open_csv(path: Path, encoding: str) -> Iterator[ExportFile]:
-    # Windows-1252 leaves five bytes undefined and a truncated UTF-16 file ends in half a
-    # character; such a byte becomes U+FFFD (and its row likely quarantined) rather than
-    # failing the whole file.
-    errors = "strict" if encoding.startswith("utf-8") else "replace"
-    with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
+    # A byte the encoding cannot decode (a stray byte in UTF-8, one of the five Windows-1252
+    # leaves undefined, half a character at the end of a truncated UTF-16 file) becomes
+    # U+FFFD, and row validation quarantines its row, rather than failing the whole file.
+    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
         lines = _BoundedLines(handle)
         first = next(lines, "")
         if isinstance(first, UnreadableRow) or not first.strip():
