@@ -22,6 +22,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from hornsten.config import load_process
 from hornsten.devstack import stack
@@ -238,3 +239,84 @@ def test_two_overlapping_deliveries_at_once_give_the_union_latest_submission_win
         week = (2 if i % 2 == 0 else 1) if in_both else (1 if i < 5_000 else 2)
         expected[str(i)] = f"vecka {week} svar {i}"
     assert texts == expected
+
+
+def _dbt(settings, config, *, kill_after: int | None = None, seeds: bool = False) -> tuple[int, int]:
+    """marts.component_shares and everything upstream of it (seeds, staging, the tagging
+    chain, weights, respondents, response_components: 25 nodes), without the dbt tests
+    (they do not change the tables), for `config`'s schemas — the shared seeds only when
+    `seeds` (they are the same for every build); with
+    `kill_after`, SIGKILL dbt once that many nodes have finished. Returns (exit code, nodes finished)."""
+    from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+
+    env = {**stack.full_env(settings), **config.dbt_env()}
+    run = subprocess.Popen(
+        [
+            dbt_executable(),
+            "build",
+            "--select",
+            "+tag:survey_marts",
+            "--resource-type",
+            "model",
+            "--resource-type",
+            "seed",
+        ],
+        cwd=dbt_project_dir(),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    finished = 0
+    log = []
+    for line in run.stdout:
+        log.append(line)
+        if " of " in line and " OK " in line:
+            finished += 1
+            if kill_after is not None and finished == kill_after:
+                os.killpg(run.pid, signal.SIGKILL)
+                break
+    run.wait(timeout=600)
+    run.stdout.close()
+    assert kill_after is not None or run.returncode == 0, "".join(log[-60:])
+    return run.returncode, finished
+
+
+def _tables(conn, process: str) -> dict[str, tuple[int, str]]:
+    """(rows, md5) of every table and view the build wrote for `process` (intermediate and marts)."""
+    names = conn.execute(
+        "select table_schema, table_name from information_schema.tables where table_schema = any(%s)",
+        ([f"intermediate_{process}", f"marts_{process}"],),
+    ).fetchall()
+    digest = "select count(*), md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from {}.{} t"
+    return {
+        f"{schema.split('_')[0]}.{name}": conn.execute(
+            sql.SQL(digest).format(sql.Identifier(schema), sql.Identifier(name))
+        ).fetchone()
+        for schema, name in names
+    }
+
+
+def test_dbt_build_killed_half_way_then_rerun_equals_a_clean_build(stack_settings, clean_warehouse, tmp_path):
+    from hornsten.demo.survey import generate_sample
+
+    base = load_process("norrkoping_vision_2035")
+    # Two copies of the process read the same raw rows into schemas of their own.
+    rerun, clean = (base.model_copy(update={"process": f"faults_{name}"}) for name in ("rerun", "clean"))
+    first = generate_sample(base, 300, 5, ["csv"], tmp_path / "first").files[0].path
+    later = generate_sample(base, 300, 6, ["csv"], tmp_path / "later").files[0].path
+    with psycopg.connect(clean_warehouse, autocommit=True) as conn:
+        ingest_files(conn, [first], base, pseudonym_key())
+        _dbt(stack_settings, rerun, seeds=True)  # the tables of the first delivery
+        ingest_files(conn, [later], base, pseudonym_key())
+        code, finished = _dbt(stack_settings, rerun, kill_after=10)  # cut off half-way through the rebuild
+        assert code == -signal.SIGKILL and finished == 10
+        _dbt(stack_settings, rerun)  # the rerun
+        _dbt(stack_settings, clean)  # a clean build of the same data
+        rebuilt, reference = _tables(conn, rerun.process), _tables(conn, clean.process)
+        for config in (rerun, clean):
+            for layer in ("staging", "intermediate", "marts"):
+                conn.execute(f"drop schema if exists {layer}_{config.process} cascade")
+    assert "marts.component_shares" in reference and set(rebuilt) == set(reference)
+    assert {k: v for k, v in rebuilt.items() if v != reference[k]} == {}
