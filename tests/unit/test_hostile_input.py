@@ -317,3 +317,12 @@ def test_polis_export_layout_reads_epoch_milliseconds():
     assert layout.name == "polis"
     assert times[0] == dt.datetime(2019, 9, 10, 7, 47, 2, 999_000, tzinfo=dt.UTC)
     assert all(isinstance(t, dt.datetime) for t in times) and len(times) == 12
+
+
+def test_small_sheets_fail_clearly_on_an_unreadable_row(tmp_path):
+    from hornsten.committee.valuation import HEADINGS, ValuationError, read_valuations
+
+    path = tmp_path / "valuation.csv"
+    path.write_text(";".join(HEADINGS) + "\n" + "x" * (MAX_ROW_CHARS + 10) + "\n", encoding="utf-8")
+    with pytest.raises(ValuationError, match="row 2: line of 1,048,587 characters is longer than the limit"):
+        read_valuations(path, {"trygghet"})

@@ -285,6 +285,15 @@ def _open_xlsx(path: Path) -> Iterator[ExportFile]:
         workbook.close()
 
 
+def readable_rows(export: ExportFile, error: type[Exception]) -> Iterator[tuple[int, list[Cell]]]:
+    """The rows of a small sheet (a valuation, a population table), raising `error` at a row
+    that cannot be read: there is no quarantine for them, and no sheet to guess from."""
+    for number, values in export.rows:
+        if isinstance(values, UnreadableRow):
+            raise error(f"{export.path}: row {number}: {values.reason}")
+        yield number, values
+
+
 def row_as_text(values: list[Cell], delimiter: str = ";") -> str:
     """A rejected row as one CSV line, for the quarantine (a NUL, which PostgreSQL text
     cannot hold, becomes U+FFFD; the row's reason says so)."""
