@@ -326,3 +326,10 @@ def test_small_sheets_fail_clearly_on_an_unreadable_row(tmp_path):
     path.write_text(";".join(HEADINGS) + "\n" + "x" * (MAX_ROW_CHARS + 10) + "\n", encoding="utf-8")
     with pytest.raises(ValuationError, match="row 2: line of 1,048,587 characters is longer than the limit"):
         read_valuations(path, {"trygghet"})
+
+
+def test_an_over_long_heading_line_is_a_clear_file_error(tmp_path):
+    path = tmp_path / "head.csv"
+    path.write_text("x" * (MAX_ROW_CHARS + 5) + "\n1;2\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="the heading line is not a heading: line of 1,048,582 characters"):
+        parse_file(path)

@@ -168,8 +168,10 @@ def _open_csv(path: Path, encoding: str) -> Iterator[ExportFile]:
     with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
         lines = _BoundedLines(handle)
         first = next(lines, "")
-        if isinstance(first, UnreadableRow) or not first.strip():
-            raise SourceError(f"{path}: the file is empty or its first line (the headings) is blank or unreadable")
+        if lines.overlong:
+            raise SourceError(f"{path}: the heading line is not a heading: {lines.overlong[0].reason}")
+        if not first.strip():
+            raise SourceError(f"{path}: the file is empty or its first line (the headings) is blank")
         delimiter = sniff_delimiter(first)
         lines.push_back(first)
         reader = csv.reader(lines, delimiter=delimiter)
