@@ -39,7 +39,10 @@ def conn(phases_built):
         yield connection
 
 
-def test_a_due_report_arrives_once_with_inline_charts_pdf_and_xlsx(phases_built, conn, smtp_server, tmp_path):
+def test_a_due_report_arrives_once_with_inline_charts_pdf_and_xlsx(
+    phases_built, conn, smtp_server, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("HORNSTEN_ACTOR", "airflow:hornsten_reports/manual__1")
     port, folder = smtp_server
     config = phases_built["config"]
     schedule = next(s for s in config.reports.schedules if s.report == "remiss")
@@ -50,6 +53,8 @@ def test_a_due_report_arrives_once_with_inline_charts_pdf_and_xlsx(phases_built,
     again = deliver(conn, config, schedule, day, send, tmp_path)  # a retried task, or a second run that day
 
     assert first.status == "sent" and again.status == "already_sent"
+    who = conn.execute("select actor, db_user, claimed_at <= sent_at from raw.report_deliveries").fetchall()
+    assert who == [("airflow:hornsten_reports/manual__1", "hornsten", True)]
     mails = _mails(folder)
     assert len(mails) == 1
     mail = mails[0]

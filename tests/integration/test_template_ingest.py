@@ -76,7 +76,8 @@ def counts(db) -> dict[str, int]:
 
 
 # --- dialogue ---------------------------------------------------------------------
-def test_meetings_load_with_statements_pseudonymised(db, norrkoping, themes, meetings, tmp_path):
+def test_meetings_load_with_statements_pseudonymised(db, norrkoping, themes, meetings, tmp_path, monkeypatch):
+    monkeypatch.setenv("HORNSTEN_ACTOR", "facilitator-upload")
     files = inbox(tmp_path, meetings)
     reports = [dialogue.read_report(p, norrkoping, themes) for p in files]
     archive = tmp_path / "archive"
@@ -118,6 +119,9 @@ def test_meetings_load_with_statements_pseudonymised(db, norrkoping, themes, mee
     assert all(a and "/archive/dialogue/" in a for *_, a in logs)
     assert not any(p.exists() for p in files)
     assert len(list((archive / "dialogue").rglob("*.xlsx"))) == len(files)
+    # Who and when (audit): the application identity, the database login, the time.
+    who = db.execute("select distinct actor, db_user, started_at is not null from raw.load_log").fetchall()
+    assert who == [("facilitator-upload", "hornsten", True)]
 
 
 def test_the_same_files_again_change_nothing(db, norrkoping, meetings, cornerstones, tmp_path):

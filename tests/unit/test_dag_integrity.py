@@ -180,3 +180,12 @@ def test_each_mart_is_built_by_exactly_one_dag(dagbag):
     twice = {mart: sorted(dags) for mart, dags in built_by.items() if len(dags) > 1}
     assert twice == {}, f"marts built by more than one DAG: {twice}"
     assert built_by["goal_summary"] == {"hornsten_goals"}
+
+
+def test_maintenance_dag_runs_retention_for_every_configured_process_daily(dagbag):
+    from hornsten.config import available_processes
+
+    dag = dagbag.dags["hornsten_maintenance"]
+    assert {t.task_id for t in dag.tasks} == {f"retention_{name}" for name in available_processes()}
+    assert getattr(dag.timetable, "expression", None) == "15 2 * * *"
+    assert "hornsten retention run" in dag.doc_md

@@ -183,5 +183,16 @@ def send_due_reports(process: str, day: dt.date, only: str | None = None) -> lis
     return [o.result.__dict__ for o in outcomes]
 
 
+def apply_retention(process: str, day: dt.date) -> dict[str, Any]:
+    """Delete the process's originals if it is past its retention on `day`; the counts, for the log."""
+    from hornsten.config import available_processes
+    from hornsten.privacy.retention import run_retention
+
+    configs = [load_process(name) for name in available_processes()]
+    with _warehouse() as conn:
+        (result,) = run_retention(conn, configs, day, paths.archive_dir, only=process)
+    return result.as_json()
+
+
 class QualityGateFailed(RuntimeError):
     """A critical expectation failed on the loaded batch."""

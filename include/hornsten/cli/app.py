@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import click
 
-from hornsten.cli import committee, demo, dialogue, remiss, reports, stack, survey, tagging, warehouse
+from hornsten.cli import (
+    committee,
+    demo,
+    dialogue,
+    erasure,
+    remiss,
+    reports,
+    retention,
+    stack,
+    survey,
+    tagging,
+    warehouse,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,6 +28,6 @@ def main() -> None:
     """
 
 
-for module in (stack, survey, committee, warehouse, tagging, dialogue, remiss, reports, demo):
+for module in (stack, survey, committee, warehouse, tagging, dialogue, remiss, reports, erasure, retention, demo):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hornsten.audit import actor
 from hornsten.survey.sources import open_export, readable_rows
 from hornsten.tagging.codebook import Theme
 
@@ -156,13 +157,15 @@ def _validate_member(member: str, party: str, rows: list[tuple[int, dict]], them
 def load(conn, process: str, source: str, valuations: list[Valuation]) -> int:
     """Replace the valuations of the members in this file (latest delivery wins)."""
     members = sorted({v.member for v in valuations})
+    who = actor()
     with conn.transaction():
         conn.execute("delete from raw.committee_valuations where process = %s and member = any(%s)", (process, members))
         with conn.cursor() as cur:
             cur.executemany(
-                """insert into raw.committee_valuations (process, member, party, theme, points, rank, source_file)
-                   values (%s, %s, %s, %s, %s, %s, %s)""",
-                [(process, v.member, v.party, v.theme, v.points, v.rank, source) for v in valuations],
+                """insert into raw.committee_valuations
+                       (process, member, party, theme, points, rank, source_file, actor)
+                   values (%s, %s, %s, %s, %s, %s, %s, %s)""",
+                [(process, v.member, v.party, v.theme, v.points, v.rank, source, who) for v in valuations],
             )
     return len(members)
 

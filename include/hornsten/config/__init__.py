@@ -2,7 +2,7 @@
 
 Import what you need from here (``from hornsten.config import ProcessConfig, load_process``);
 the modules hold one part each: ``survey``, ``phases``, ``dialogue``, ``remiss``,
-``goals``, ``reports``, ``process`` (the whole, and the cornerstone rule) and
+``goals``, ``reports``, ``retention``, ``process`` (the whole, and the cornerstone rule) and
 ``loader`` (finding, reading and validating the files).
 """
 
@@ -21,6 +21,7 @@ from hornsten.config.phases import Milestone, Phase
 from hornsten.config.process import CornerstoneRule, ProcessConfig
 from hornsten.config.remiss import Remiss, RemissBody, RemissRound, RemissSection
 from hornsten.config.reports import REPORT_NAMES, Alerts, Reports, ReportSchedule
+from hornsten.config.retention import Retention
 from hornsten.config.survey import (
     REQUIRED_FIELDS,
     RESPONSE_FIELDS,
@@ -58,6 +59,7 @@ __all__ = [
     "RemissSection",
     "ReportSchedule",
     "Reports",
+    "Retention",
     "Survey",
     "TargetGroup",
     "available_processes",

@@ -20,6 +20,7 @@ from hornsten.config.goals import Goals
 from hornsten.config.phases import Phase
 from hornsten.config.remiss import Remiss
 from hornsten.config.reports import Alerts, Reports
+from hornsten.config.retention import Retention
 from hornsten.config.survey import Survey
 
 # The closed questions representativeness and weights are measured on.
@@ -51,6 +52,8 @@ class ProcessConfig(StrictModel):
     goals: Goals = Goals()
     reports: Reports = Reports()
     alerts: Alerts = Alerts()
+    # None: no retention configured, the restricted data is kept (the maintenance DAG says so).
+    retention: Retention | None = None
 
     @field_validator("phases")
     @classmethod
@@ -88,6 +91,11 @@ class ProcessConfig(StrictModel):
             if phase.code == code:
                 return phase
         raise KeyError(f"process {self.process!r} has no phase {code!r}")
+
+    @property
+    def ends_on(self) -> dt.date:
+        """The day the process ends: the end of its last phase (the council's decision, as a rule)."""
+        return max(phase.end for phase in self.phases)
 
     @property
     def survey_window(self) -> tuple[dt.datetime, dt.datetime]:

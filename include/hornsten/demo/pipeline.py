@@ -11,6 +11,7 @@ from collections.abc import Callable
 from hornsten.config import ProcessConfig
 from hornsten.devstack import stack
 from hornsten.paths import inbox_dir
+from hornsten.warehouse.schemas import qualify, scoped
 
 Echo = Callable[[str], None]
 
@@ -110,10 +111,8 @@ def dags_test(settings: stack.Settings, dag_id: str, echo: Echo, logical_date: s
 def print_cornerstones(settings: stack.Settings, config: ProcessConfig, show: Echo) -> None:
     import psycopg
 
-    from hornsten.warehouse.schemas import scoped
-
     with scoped(psycopg.connect(settings.warehouse_dsn), config.process) as conn:
-        show("\n  Cornerstones (marts.cornerstones):")
+        show(f"\n  Cornerstones ({qualify('marts.cornerstones', config.process)}):")
         for rank, label, score, citizens, committee in conn.execute(
             """select cornerstone_rank, theme_label, score, citizen_salience, committee_valuation
                from marts.cornerstones where is_cornerstone order by cornerstone_rank"""
@@ -142,10 +141,13 @@ def print_analyst_example(conn, show: Echo) -> None:
         (cut, group),
     ):
         show(f"    {label:<45} {share:.1%}")
-    show(
-        "  (select component_label, weighted_share from marts.component_shares "
-        f"where cut = '{cut}' and group_value = '{group}' and question_code = 'alla')"
+    # Printed for psql, where the process's own schema has to be named.
+    query = qualify(
+        "select component_label, weighted_share from marts.component_shares "
+        f"where cut = '{cut}' and group_value = '{group}' and question_code = 'alla'",
+        conn.process,
     )
+    show(f"  ({query})")
 
 
 def print_warehouse_summary(settings: stack.Settings, config: ProcessConfig, show: Echo) -> None:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from hornsten import paths
+from hornsten.audit import actor
 from hornsten.config import ProcessConfig
 from hornsten.dialogue import template as dialogue
 from hornsten.forms import workbook as tb
@@ -107,6 +108,7 @@ def load_template(
             "file_checksum": print_.sha256,
             "file_bytes": print_.size,
             "file_kind": "xlsx-template",
+            "actor": actor(),
         },
     )
     try:

@@ -17,6 +17,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from hornsten.audit import actor
 from hornsten.config import ProcessConfig, ReportSchedule
 
 Send = Callable[[EmailMessage], None]
@@ -81,12 +82,13 @@ def deliver(
     ensure_schema(conn)
     with conn.transaction():
         claimed = conn.execute(
-            """insert into raw.report_deliveries (process, report, period, status, recipients)
-               values (%s, %s, %s, 'sending', %s)
-               on conflict (process, report, period) do update set status = 'sending', claimed_at = now(), error = null
+            """insert into raw.report_deliveries (process, report, period, status, recipients, actor)
+               values (%s, %s, %s, 'sending', %s, %s)
+               on conflict (process, report, period) do update set status = 'sending', claimed_at = now(), error = null,
+                   actor = excluded.actor, db_user = session_user
                    where raw.report_deliveries.status = 'failed'
                returning delivery_id""",
-            (config.process, schedule.report, period, list(schedule.recipients)),
+            (config.process, schedule.report, period, list(schedule.recipients), actor()),
         ).fetchone()
     if claimed is None:
         row = conn.execute(

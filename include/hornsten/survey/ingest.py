@@ -31,6 +31,7 @@ from pathlib import Path
 import psycopg
 
 from hornsten import paths
+from hornsten.audit import actor
 from hornsten.config import ProcessConfig
 from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
 from hornsten.survey import load_log
@@ -109,6 +110,7 @@ def load_file(
                 "file_checksum": print_.sha256,
                 "file_bytes": print_.size,
                 "encoding": print_.encoding,
+                "actor": actor(),
             },
         )
         try:

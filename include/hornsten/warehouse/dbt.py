@@ -59,3 +59,35 @@ def parse_project(env: dict[str, str] | None = None) -> Path:
         check=True,
     )
     return manifest_path()
+
+
+class DbtFailed(RuntimeError):
+    """A dbt command exited non-zero; the message ends with the tail of its output."""
+
+
+def connection_env(dsn: str) -> dict[str, str]:
+    """The profile's variables (dbt_project/profiles.yml) for a warehouse connection string."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    parts = conninfo_to_dict(dsn)
+    names = {"host": "HORNSTEN_PG_HOST", "port": "HORNSTEN_PG_PORT", "user": "HORNSTEN_PG_USER"}
+    names |= {"password": "HORNSTEN_PG_PASSWORD", "dbname": "HORNSTEN_PG_DATABASE"}
+    return {env: str(parts[key]) for key, env in names.items() if parts.get(key) is not None}
+
+
+def rebuild_tables(env: dict[str, str]) -> None:
+    """Every seed and model of the process `env` names (its dbt_env), without the tests.
+
+    What an erasure runs after deleting rows: each table derived from them is built
+    again. Tests are left to the DAGs, because a failing test would make dbt skip the
+    models below it, which would keep the erased rows."""
+    install_packages(env)
+    result = subprocess.run(
+        [dbt_executable(), "build", "--resource-type", "seed", "--resource-type", "model", "--quiet"],
+        cwd=dbt_project_dir(),
+        env={**os.environ, **env, "DBT_PROFILES_DIR": str(dbt_project_dir())},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise DbtFailed(f"dbt build failed (exit {result.returncode}): {(result.stdout + result.stderr)[-3000:]}")

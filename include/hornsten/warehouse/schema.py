@@ -16,6 +16,7 @@ DDL_FILES = (
     "process_config.sql",
     "dialogue_remiss.sql",
     "reports.sql",
+    "erasure.sql",
     "ingest.sql",
 )
 
