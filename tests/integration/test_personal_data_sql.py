@@ -18,13 +18,16 @@ from types import ModuleType
 
 import psycopg
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from hornsten.privacy import evaluation
 from hornsten.privacy import pseudonymise as privacy
+from hornsten.warehouse.schema import ensure_schema
 
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
-SQL_FILE = REPO / "include" / "hornsten" / "warehouse" / "sql" / "personal_data_functions.sql"
 
 
 def _load_unit_cases() -> ModuleType:
@@ -46,7 +49,7 @@ CASE_TEXTS = CASES.all_case_texts()
 def conn(warehouse_dsn: str) -> Iterator[psycopg.Connection]:
     with psycopg.connect(warehouse_dsn, autocommit=True) as connection:
         connection.execute("set client_encoding = 'UTF8'")
-        connection.execute(SQL_FILE.read_text(encoding="utf-8"))
+        ensure_schema(connection)
         yield connection
 
 
@@ -95,9 +98,69 @@ def test_null_and_empty_are_clean(conn: psycopg.Connection) -> None:
     assert sql_detects(conn, [None, ""]) == [False, False]
 
 
-def test_function_is_immutable_and_parallel_safe(conn: psycopg.Connection) -> None:
+def test_function_is_stable_and_parallel_safe(conn: psycopg.Connection) -> None:
+    # Stable, not immutable: it reads the reference tables that pii_reference fills.
     row = conn.execute(
         "select provolatile, proparallel from pg_proc"
         " where oid = 'public.hornsten_contains_personal_data(text)'::regprocedure"
     ).fetchone()
-    assert row == ("i", "s")
+    assert row == ("s", "s")
+
+
+# --- names, addresses, spelled-out e-mail: the labelled set and generated texts -------
+
+
+def _load_fuzz_strategies() -> ModuleType:
+    path = REPO / "tests" / "unit" / "test_privacy_fuzz.py"
+    spec = importlib.util.spec_from_file_location("_privacy_fuzz_strategies", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FUZZ = _load_fuzz_strategies()
+
+
+def test_sql_agrees_with_python_on_the_labelled_set(conn: psycopg.Connection) -> None:
+    sentences = [s.text for s in evaluation.read_sentences(evaluation.default_path())]
+    expected = [privacy.contains_personal_data(text) for text in sentences]
+    got = sql_detects(conn, sentences)
+    assert [(t, w) for t, w, g in zip(sentences, expected, got, strict=True) if w != g] == []
+    # Both outcomes, in numbers.
+    assert 250 < sum(expected) < len(sentences) - 150
+
+
+def test_sql_finds_nothing_in_the_pseudonymised_labelled_set(conn: psycopg.Connection) -> None:
+    sentences = [s.text for s in evaluation.read_sentences(evaluation.default_path())]
+    redacted = [privacy.pseudonymise_text(text) for text in sentences]
+    assert not any(sql_detects(conn, redacted))
+    assert sum("[namn]" in t for t in redacted) > 100 and sum("[adress]" in t for t in redacted) > 60
+
+
+def test_reference_tables_hold_the_python_definition(conn: psycopg.Connection) -> None:
+    from hornsten.privacy import rules
+
+    patterns = dict(conn.execute("select name, pattern from public.hornsten_pii_patterns").fetchall())
+    assert patterns == rules.patterns()
+    names = conn.execute(
+        "select count(*) filter (where is_first), count(*) filter (where is_surname) from public.hornsten_pii_names"
+    ).fetchone()
+    assert names == (len(rules.name_lists().first), len(rules.name_lists().surnames))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FUZZ.generated_text(), min_size=1, max_size=20))
+def test_sql_agrees_with_python_on_generated_texts(conn: psycopg.Connection, texts: list[str]) -> None:
+    texts = [t.replace("\x00", "") for t in texts]  # PostgreSQL text cannot hold NUL
+    assert sql_detects(conn, texts) == [privacy.contains_personal_data(t) for t in texts]
+
+
+def test_reference_rows_are_rewritten_only_when_the_data_changed(conn: psycopg.Connection) -> None:
+    from hornsten.warehouse.pii_reference import load_reference
+
+    assert load_reference(conn) is False  # ensure_schema loaded them already
+    conn.execute("update public.hornsten_pii_reference set checksum = 'older data files'")
+    conn.execute("delete from public.hornsten_pii_names where name = 'Anna'")
+    assert load_reference(conn) is True
+    assert sql_detects(conn, ["Anna Svensson ringde."]) == [True]

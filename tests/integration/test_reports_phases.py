@@ -26,7 +26,7 @@ from tests.warehouse import connect
 pytestmark = pytest.mark.integration
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PLACEHOLDERS = ("[e-post]", "[telefon]", "[personnummer]")
+PLACEHOLDERS = ("[e-post]", "[telefon]", "[personnummer]", "[adress]", "[namn]")
 
 
 @pytest.fixture(scope="module")

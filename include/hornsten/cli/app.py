@@ -9,6 +9,7 @@ from hornsten.cli import (
     demo,
     dialogue,
     erasure,
+    privacy,
     remiss,
     reports,
     retention,
@@ -28,6 +29,19 @@ def main() -> None:
     """
 
 
-for module in (stack, survey, committee, warehouse, tagging, dialogue, remiss, reports, erasure, retention, demo):
+for module in (
+    stack,
+    survey,
+    committee,
+    warehouse,
+    tagging,
+    privacy,
+    dialogue,
+    remiss,
+    reports,
+    erasure,
+    retention,
+    demo,
+):
     for command in module.COMMANDS:
         main.add_command(command)

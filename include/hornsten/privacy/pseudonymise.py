@@ -1,35 +1,27 @@
-"""Find and pseudonymise personal data in free-text survey answers.
+"""Find and pseudonymise personal data in free-text answers.
 
-Citizens type their personnummer, e-mail address or phone number into open
-answers although the form asks them not to. Nothing of that may reach the
-analytic schema, so the streaming loader runs every answer through
-:func:`pseudonymise_text` and respondent identifiers through :func:`keyed_hash`.
+Citizens type their name, address, personnummer, e-mail address or phone number into
+open answers although the form asks them not to. Nothing of that may reach the
+analytic schema, so the loaders run every answer through :func:`pseudonymise_text`
+and respondent identifiers through :func:`keyed_hash`.
 
-The rules are mirrored in ``sql/personal_data_functions.sql``
-(``public.hornsten_contains_personal_data``) so that data-quality checks can
-verify the analytic schema with the same definition. Change both together;
-``tests/integration/test_personal_data_sql.py`` proves they agree.
+Detection is Presidio's (:mod:`hornsten.privacy.recognizers`) with the Swedish
+definition of :mod:`hornsten.privacy.rules`, which the warehouse check
+``public.hornsten_contains_personal_data`` reads too; the tests prove that the two
+agree. Privacy first: a false positive costs a few redacted words, a false negative
+leaks a person.
 
-Design choices (privacy first: a false positive costs a few redacted digits,
-a false negative leaks a person):
+Speed: most answers contain nothing personal, and Presidio's analysis costs far more
+than a regular expression. So every text first meets the cheap necessary conditions
+of each recognizer (a digit run for numbers, an '@' or a spelled-out one for e-mail,
+a capitalised word pair or a context word for names); only a text that meets one goes
+through the analyzer.
 
-* Every pattern uses ``[0-9]`` and explicit character lists instead of ``\\d``
-  and ``\\w``, because those classes differ between Python (Unicode) and
-  PostgreSQL (locale dependent) and the two detectors must agree.
-* Personnummer: the regex only proposes candidates; the date and Luhn checks
-  decide. Digit lookarounds keep a valid-looking 10-digit window inside a
-  longer digit run (IBAN, order or account number) from being taken.
-* Phone numbers must start with the trunk prefix 0 (or +46 / 0046) and carry
-  7-9 national digits. That one rule keeps postcodes ("602 42"), amounts
-  ("50 000 kr"), years and times out, because none of them starts with 0.
-  Known over-matches we accept: a space-grouped amount in the billions with
-  a group starting with 0 ("1 050 000 000"), lists like "01 02 03 04 05", and
-  part of a space-grouped account number or IBAN ("SE35 5000 0000 0549 1000
-  0003") - redacting those is harmless, they are personal data too.
-* A 10-digit number starting with 0 can be both a phone number and a
-  personnummer born 2000-2009. If it passes the date and Luhn checks it is
-  reported as a personnummer (the stricter, more sensitive reading);
-  otherwise as a phone number. Either way it is redacted.
+Overlapping findings (``0701234567@sms.telia.se``) are one finding, labelled by the
+longest (ties: personnummer > e-post > telefon > adress > namn), spanning their union
+so that no fragment of the losing one is left behind. A 10-digit number starting with
+0 can be both a phone number and a personnummer born 2000-2009; if it passes the date
+and Luhn checks it is a personnummer (the stricter reading), otherwise a phone number.
 """
 
 from __future__ import annotations
@@ -40,11 +32,23 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-Kind = Literal["personnummer", "e-post", "telefon"]
+from hornsten.privacy import recognizers, rules
+
+Kind = Literal["personnummer", "e-post", "telefon", "adress", "namn"]
 
 # Order doubles as tie-break priority when two candidates cover the same span.
-KINDS: Final[tuple[Kind, ...]] = ("personnummer", "e-post", "telefon")
+KINDS: Final[tuple[Kind, ...]] = ("personnummer", "e-post", "telefon", "adress", "namn")
 PLACEHOLDERS: Final[dict[str, str]] = {kind: f"[{kind}]" for kind in KINDS}
+_PRIORITY: Final = {recognizers.KIND_ENTITIES[kind]: rank for rank, kind in enumerate(KINDS)}
+
+# Redaction changes the context of what is left, so it repeats until clean; each round
+# removes at least one finding and placeholders never form one, so a handful suffice.
+_MAX_ROUNDS: Final = 20
+
+_DIGITS_RE: Final = re.compile("[0-9]")
+# A spelled-out '@' (see detection.yml's AT fragment); texts without one or a real '@'
+# cannot hold an e-mail address.
+_AT_RE: Final = re.compile("@|[Aa][Tt]|AT|[Ss]nabel|SNABEL")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,147 +60,70 @@ class Finding:
     end: int
 
 
-# Head is 6 (YYMMDD) or 8 (YYYYMMDD) digits; 7 is matched too and rejected in
-# code, because with the digit lookarounds this makes the candidate at every
-# position unique, so Python's and PostgreSQL's regex engines (backtracking vs.
-# leftmost-longest) yield exactly the same candidates.
-# The "not preceded by a digit" check sits after the first digit instead of at
-# the start: a pattern that starts with a character class lets Python's regex
-# engine skip ahead to candidate characters, roughly halving the scan time.
-_PERSONNUMMER_RE: Final = re.compile("([0-9](?<![0-9]{2})[0-9]{5,7})([-+]?)([0-9]{4})(?![0-9])")
-
-# Swedish mailboxes routinely contain å/ä/ö; listed explicitly (see above).
-_MAIL_CHARS: Final = "A-Za-z0-9åäöÅÄÖæøÆØéÉüÜ"
-_EMAIL_RE: Final = re.compile(f"[{_MAIL_CHARS}._%+-]+@[{_MAIL_CHARS}-]+(?:\\.[{_MAIL_CHARS}-]+)*\\.[A-Za-z]{{2,}}")
-
-# A hyphen (or an autocorrected en dash) between area code and subscriber
-# number, optionally padded by spaces, or a single space. Only spaces inside
-# the subscriber number: allowing more hyphens would turn "01-02-2024" into a
-# phone number.
-_AREA_SEP: Final = "(?: ?[-–] ?| )?"
-_INTERNATIONAL: Final = " ?46 ?(?:\\(0\\) ?)?"
-_PHONE_RE: Final = re.compile(
-    # Prefix +46, 0046 or the trunk 0. The lookbehinds (not inside a longer
-    # number, not the tail of a date like 2024-05-05) follow the first
-    # character for speed, as in _PERSONNUMMER_RE.
-    f"(?:\\+(?<![0-9]\\+)(?<![0-9][-–/.]\\+){_INTERNATIONAL}"
-    f"|0(?<![0-9]0)(?<![0-9][-–/.]0)(?:0{_INTERNATIONAL})?)"
-    # Area code of 1-3 digits (70 for mobiles) plus a subscriber number of at
-    # least 5 digits, 7-9 national digits in total (the Swedish numbering
-    # plan); spelled out per area-code length because a regex cannot count
-    # digits across separators otherwise.
-    f"(?:[1-9]{_AREA_SEP}[0-9](?: ?[0-9]){{5,7}}"
-    f"|[1-9][0-9]{_AREA_SEP}[0-9](?: ?[0-9]){{4,6}}"
-    f"|[1-9][0-9]{{2}}{_AREA_SEP}[0-9](?: ?[0-9]){{4,5}})"
-    "(?![0-9])"
-)
-
-# Every finding contains a digit or an '@'.
-_DIGIT_RE: Final = re.compile("[0-9]")
+def _may_contain(text: str) -> bool:
+    """The recognizers' cheap necessary conditions; False means nothing can be found."""
+    patterns = rules.compiled()
+    if _DIGITS_RE.search(text) and (
+        patterns["phone"].search(text)
+        or patterns["personnummer"].search(text)
+        or (patterns["address_prefilter"].search(text) and patterns["address"].search(text))
+    ):
+        return True
+    if _AT_RE.search(text) and (patterns["email"].search(text) or patterns["email_obfuscated"].search(text)):
+        return True
+    return rules.may_contain_name(text)
 
 
-def _luhn_valid(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(digits):
-        value = ord(char) - 48
-        if position % 2 == 0:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
-
-
-def _is_personnummer(head: str, separator: str, tail: str) -> bool:
-    if len(head) == 8:
-        # '+' marks people over 100 and only exists in the 10-digit form; the
-        # century guard stops random 12-digit numbers from qualifying.
-        if separator == "+" or head[:2] not in ("18", "19", "20"):
-            return False
-        head = head[2:]
-    elif len(head) != 6:
-        return False
-    month = int(head[2:4])
-    day = int(head[4:6])
-    # Samordningsnummer add 60 to the day.
-    if not 1 <= month <= 12 or not (1 <= day <= 31 or 61 <= day <= 91):
-        return False
-    return _luhn_valid(head + tail)
-
-
-def _candidates(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, priority) of every raw match, overlaps included."""
-    found: list[tuple[int, int, int]] = []
-    # Most answers have neither a digit nor an '@' and leave here after two
-    # cheap scans.
-    if _DIGIT_RE.search(text) is not None:
-        for match in _PERSONNUMMER_RE.finditer(text):
-            if _is_personnummer(*match.groups()):
-                found.append((match.start(), match.end(), 0))
-        for match in _PHONE_RE.finditer(text):
-            found.append((match.start(), match.end(), 2))
-    if "@" in text:
-        for match in _EMAIL_RE.finditer(text):
-            found.append((match.start(), match.end(), 1))
-    return found
-
-
-def find_personal_data(text: str) -> list[Finding]:
-    """Return non-overlapping findings sorted by start.
-
-    Overlapping candidates form one finding labelled by the longest candidate
-    (ties: personnummer > e-post > telefon, then the earliest); its span is the
-    union of the cluster, so no fragment of a losing candidate is left behind.
-    ``end`` is exclusive.
-    """
-    if not text:
-        return []
-    candidates = _candidates(text)
-    if not candidates:
-        return []
-    candidates.sort(key=lambda c: (c[0], -c[1]))
-
+def _merge(results: list) -> list[Finding]:
+    results = sorted(results, key=lambda r: (r.start, -r.end))
     findings: list[Finding] = []
-    start, end, best = candidates[0][0], candidates[0][1], candidates[0]
-    for candidate in candidates[1:]:
-        if candidate[0] < end:
-            end = max(end, candidate[1])
-            if (candidate[1] - candidate[0], -candidate[2]) > (best[1] - best[0], -best[2]):
-                best = candidate
+    if not results:
+        return findings
+
+    def rank(result) -> tuple[int, int]:
+        return (result.end - result.start, -_PRIORITY[result.entity_type])
+
+    start, end, best = results[0].start, results[0].end, results[0]
+    for result in results[1:]:
+        if result.start < end:
+            end = max(end, result.end)
+            if rank(result) > rank(best):
+                best = result
             continue
-        findings.append(Finding(KINDS[best[2]], start, end))
-        start, end, best = candidate[0], candidate[1], candidate
-    findings.append(Finding(KINDS[best[2]], start, end))
+        findings.append(Finding(recognizers.ENTITY_KINDS[best.entity_type], start, end))
+        start, end, best = result.start, result.end, result
+    findings.append(Finding(recognizers.ENTITY_KINDS[best.entity_type], start, end))
     return findings
 
 
+def find_personal_data(text: str | None) -> list[Finding]:
+    """Non-overlapping findings sorted by start; ``end`` is exclusive."""
+    if not text or not _may_contain(text):
+        return []
+    return _merge(recognizers.analyze(text))
+
+
 def contains_personal_data(text: str | None) -> bool:
-    if not text:
-        return False
-    return bool(_candidates(text))
+    return bool(find_personal_data(text))
 
 
 def pseudonymise_text(text: str | None) -> str | None:
-    """Replace personal data with ``[personnummer]``, ``[e-post]``, ``[telefon]``.
+    """Replace personal data with ``[namn]``, ``[adress]``, ``[personnummer]``, ``[e-post]``, ``[telefon]``.
 
     Text without findings is returned as the very same object.
     """
     if text is None:
         return None
     findings = find_personal_data(text)
-    # Redaction changes the context of what is left (e.g. "<pnr>-070 123 45 67":
-    # the phone number only stops looking like a date tail once the digits
-    # before it are gone), so repeat until clean. Each round removes at least
-    # one digit or '@', hence it terminates.
-    while findings:
-        parts: list[str] = []
-        position = 0
-        for finding in findings:
-            parts.append(text[position : finding.start])
-            parts.append(PLACEHOLDERS[finding.kind])
-            position = finding.end
-        parts.append(text[position:])
-        text = "".join(parts)
+    # E.g. "<pnr>-070 123 45 67": the phone number only stops looking like a date
+    # tail once the digits before it are gone.
+    for _ in range(_MAX_ROUNDS):
+        if not findings:
+            break
+        results = [
+            recognizers.RecognizerResult(recognizers.KIND_ENTITIES[f.kind], f.start, f.end, 1.0) for f in findings
+        ]
+        text = recognizers.replace(text, results)
         findings = find_personal_data(text)
     return text
 

@@ -7,6 +7,8 @@ from importlib import resources
 
 import psycopg
 
+from hornsten.warehouse.pii_reference import load_reference
+
 # One advisory lock for every writer of the raw tables: schema changes and loads of
 # the survey and the templates never interleave.
 INGEST_LOCK = 7_240_317
@@ -17,6 +19,7 @@ DDL_FILES = (
     "dialogue_remiss.sql",
     "reports.sql",
     "erasure.sql",
+    "pii.sql",
     "ingest.sql",
 )
 
@@ -32,3 +35,5 @@ def ensure_schema(conn: psycopg.Connection) -> None:
         conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
         for ddl in schema_sql():
             conn.execute(ddl)
+        # What public.hornsten_contains_personal_data reads (pii.sql's tables).
+        load_reference(conn)

@@ -29,7 +29,7 @@ vocabulary as (
         not is_stopword
         and length(word) >= 4
         and word !~ '^[0-9]+$'
-        and word not in ('personnummer', 'post', 'telefon')
+        and word not in ('personnummer', 'post', 'telefon', 'adress', 'namn')
         and word not in (select terms.word from {{ ref('int_vocabulary_terms') }} as terms)
 
 ),

@@ -19,7 +19,7 @@ renamed as (
         ---------- the statement
         stance,
         statement_text,
-        statement_text ~ '\[(personnummer|e-post|telefon)\]' as had_personal_data
+        statement_text ~ '\[(personnummer|e-post|telefon|adress|namn)\]' as had_personal_data
 
     from source
 

@@ -21,7 +21,7 @@ renamed as (
         ---------- the position
         position,
         nullif(comment_text, '') as comment_text,
-        comment_text ~ '\[(personnummer|e-post|telefon)\]' as had_personal_data
+        comment_text ~ '\[(personnummer|e-post|telefon|adress|namn)\]' as had_personal_data
 
     from source
 

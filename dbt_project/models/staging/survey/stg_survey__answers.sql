@@ -30,7 +30,7 @@ renamed as (
         ---------- text
         answer_text,
         length(answer_text) as answer_length,
-        answer_text ~ '\[(personnummer|e-post|telefon)\]' as had_personal_data
+        answer_text ~ '\[(personnummer|e-post|telefon|adress|namn)\]' as had_personal_data
 
     from source
 
