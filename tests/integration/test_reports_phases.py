@@ -229,3 +229,43 @@ def test_xlsx_sheets_pdf_and_chart_alt_texts(rendered):
         assert result.report.charts, f"{name} has charts"
         for chart in result.report.charts:
             assert f'aria-label="{escape(chart.alt)}"' in html
+
+
+def _pdf_text(path) -> str:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.split())
+
+
+SCRIPT = "<script>alert(1)</script>"
+SQL = "'); drop table raw.survey_answers; --"
+FORMULA = '=HYPERLINK("http://evil.example","klicka")'
+
+
+def test_html_sql_and_formulas_in_answers_come_out_escaped_verbatim_and_inert(phases_built, tmp_path):  # noqa: F811
+    """Answers planted in the mart the reports quote (rolled back afterwards): the HTML escapes
+    them, the PDF and XLSX show them as written, a formula stays text, and the public page,
+    which quotes no answers, shows none of them."""
+    from openpyxl import load_workbook
+
+    config = phases_built["config"]
+    with connect(phases_built["dsn"]) as tx:  # one transaction, rolled back: the shared marts stay as built
+        tx.execute(
+            "update marts.cornerstone_trace set example_answer = case example_number when 1 then %s else %s end",
+            (f"{SCRIPT} {SQL}", FORMULA),
+        )
+        files = {
+            name: render.render_files(reports.build(name, tx, config, AS_OF), tmp_path / name)
+            for name in ("cornerstones", "public")
+        }
+        tx.rollback()
+    html = files["cornerstones"].html.read_text(encoding="utf-8")
+    assert SCRIPT not in html and str(escape(SCRIPT)) in html and str(escape(SQL)) in html
+    assert SCRIPT in _pdf_text(files["cornerstones"].pdf)
+    cells = [c for row in load_workbook(files["cornerstones"].xlsx).worksheets for r in row.iter_rows() for c in r]
+    planted = {c.value for c in cells if isinstance(c.value, str) and ("alert(1)" in c.value or "HYPERLINK" in c.value)}
+    assert f"{SCRIPT} {SQL}" in planted and f"'{FORMULA}" in planted
+    assert all(c.data_type != "f" for c in cells)
+    public = files["public"].html.read_text(encoding="utf-8") + _pdf_text(files["public"].pdf)
+    assert "alert(1)" not in public and "drop table" not in public and "HYPERLINK" not in public
+    with connect(phases_built["dsn"]) as conn:
+        assert conn.execute("select to_regclass('raw.survey_answers') is not null").fetchone()[0]

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import click
+import psycopg
 
 from hornsten.cli.common import PROCESS_OPTION, echo, process, warehouse
 from hornsten.warehouse import roles
@@ -25,14 +26,22 @@ def ingest(files: tuple[Path, ...], process_name: str | None, as_json: bool) -> 
     HORNSTEN_WAREHOUSE_DSN. Exits 1 if any file failed as a whole.
     """
     from hornsten.survey import service
+    from hornsten.survey.ingest import LoadInterrupted
 
     config = process(process_name)
     missing = [str(f) for f in files if not f.exists()]
     if missing:
         raise click.ClickException(f"no such file: {', '.join(missing)}")
     started = time.monotonic()
-    with warehouse(role=roles.LOADER) as conn:
-        results = service.ingest_exports(conn, config, files, echo=(lambda _: None) if as_json else echo)
+    try:
+        with warehouse(role=roles.LOADER) as conn:
+            results = service.ingest_exports(conn, config, files, echo=(lambda _: None) if as_json else echo)
+    except LoadInterrupted as exc:
+        # Files before the interrupted one are loaded; the load log marks this attempt
+        # 'interrupted' at the next load.
+        raise click.ClickException(str(exc)) from None
+    except psycopg.OperationalError as exc:
+        raise click.ClickException(f"the warehouse cannot be reached: {str(exc).strip().splitlines()[0]}") from None
     for result in results:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False) if as_json else service.describe(result))
     if not as_json:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hornsten.config import ProcessConfig, normalise_value
-from hornsten.survey.sources import open_export
+from hornsten.survey.sources import open_export, readable_rows
 
 SEX = {"män": "man", "man": "man", "kvinnor": "kvinna", "kvinna": "kvinna", "men": "man", "women": "kvinna"}
 TOTALS = {"totalt", "totalt ålder", "total", "samtliga", "totalt kön"}
@@ -99,7 +99,7 @@ def read_scb(path: Path, config: ProcessConfig, year: str | None = None) -> tupl
             ) from None
         value_i = header.index(normalise_value(year)) if year else len(header) - 1
         label = export.header[value_i]
-        for number, values in export.rows:
+        for number, values in readable_rows(export, PopulationError):
             age = parse_age(values[age_i])
             sex = SEX.get(normalise_value(str(values[sex_i])))
             if age is None or sex is None:

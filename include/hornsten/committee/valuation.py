@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hornsten.audit import actor
-from hornsten.survey.sources import open_export
+from hornsten.survey.sources import open_export, readable_rows
 from hornsten.tagging.codebook import Theme
 
 HEADINGS = ("ledamot", "parti", "tema", "temanamn", "poang", "rang")
@@ -93,7 +93,7 @@ def read_valuations(path: Path, theme_codes: set[str]) -> ValuationFile:
         if missing:
             raise ValuationError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(HEADINGS)}")
         index = {h: header.index(h) for h in HEADINGS if h in header}
-        for number, values in export.rows:
+        for number, values in readable_rows(export, ValuationError):
             row = {h: (values[i] if i < len(values) else None) for h, i in index.items()}
             member = str(row["ledamot"] or "").strip()
             if not member and row.get("poang") in (None, "") and row.get("rang") in (None, ""):

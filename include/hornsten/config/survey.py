@@ -12,6 +12,7 @@ from hornsten.config.base import CODE_PATTERN, StrictModel
 
 # Fields every survey row has, whatever the tool that exported it.
 RESPONSE_FIELDS = ("response_id", "submitted_at", "respondent_id")
+# Every loaded row has these (submitted_at from the export, or the delivery time).
 REQUIRED_FIELDS = ("response_id", "submitted_at")
 
 
@@ -57,9 +58,18 @@ class Question(StrictModel):
 class ExportLayout(StrictModel):
     name: str = Field(pattern=CODE_PATTERN)
     description: str = ""
-    timestamp_formats: list[str] = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+    # ISO 8601 (with or without offset) and Unix seconds or milliseconds are always
+    # understood; list here only the tool's local forms, e.g. "%d/%m/%Y %H:%M".
+    timestamp_formats: list[str] = []
+    # "optional": files of this layout may lack the submission time (column or cell);
+    # their rows get the delivery time and say so (submitted_at_source = 'delivery').
+    submission_time: Literal["required", "optional"] = "required"
     columns: dict[str, list[str]]
     answer_codes: dict[str, dict[str, str]] = {}
+
+    @property
+    def needs_submission_time(self) -> bool:
+        return self.submission_time == "required"
 
 
 class Survey(StrictModel):
@@ -86,7 +96,8 @@ class Survey(StrictModel):
                     f"export layout {layout.name!r} maps unknown fields {sorted(unknown)}; "
                     f"known fields are {sorted(known)}"
                 )
-            missing = [f for f in REQUIRED_FIELDS if f not in layout.columns]
+            required = ["response_id", *(["submitted_at"] if layout.needs_submission_time else [])]
+            missing = [f for f in required if f not in layout.columns]
             if missing:
                 raise ValueError(f"export layout {layout.name!r} must map {missing}")
             by_code = {q.code: q for q in self.questions}

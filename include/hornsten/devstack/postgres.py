@@ -119,12 +119,13 @@ def start_postgres(settings: Settings, echo: Echo) -> None:
     run_checked(_as_pg_user(pg_ctl), f"pg_ctl start (log: {logfile})")
 
 
-def stop_postgres(settings: Settings, echo: Echo) -> bool:
+def stop_postgres(settings: Settings, echo: Echo, mode: str = "fast") -> bool:
+    """Stop the cluster; `mode` "immediate" is a crash (the fault tests use it: no shutdown checkpoint)."""
     if not postgres_running(settings):
         return False
     echo("Stopping PostgreSQL …")
     run_checked(
-        _as_pg_user([str(find_pg_bin() / "pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(settings.pgdata)]),
+        _as_pg_user([str(find_pg_bin() / "pg_ctl"), "stop", "-w", "-m", mode, "-D", str(settings.pgdata)]),
         "pg_ctl stop",
     )
     return True

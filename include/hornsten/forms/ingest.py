@@ -20,6 +20,7 @@ from hornsten.config import ProcessConfig
 from hornsten.dialogue import template as dialogue
 from hornsten.forms import workbook as tb
 from hornsten.remiss import template as remiss
+from hornsten.survey import load_log
 from hornsten.survey.sources import fingerprint
 from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
 
@@ -97,13 +98,27 @@ def load_template(
         result.error = f"{path.name}: cannot be read ({exc.strerror or exc})"
         return result
     result.checksum = print_.sha256
-    with conn.transaction():
-        result.load_id = conn.execute(
-            """insert into raw.load_log
-                   (process, survey_id, dataset, file_name, file_checksum, file_bytes, file_kind, actor)
-               values (%s, %s, %s, %s, %s, %s, 'xlsx-template', %s) returning load_id""",
-            (config.process, config.process, dataset, path.name, print_.sha256, print_.size, actor()),
-        ).fetchone()[0]
+    result.load_id = load_log.open_attempt(
+        conn,
+        {
+            "process": config.process,
+            "survey_id": config.process,
+            "dataset": dataset,
+            "file_name": path.name,
+            "file_checksum": print_.sha256,
+            "file_bytes": print_.size,
+            "file_kind": "xlsx-template",
+            "actor": actor(),
+        },
+    )
+    try:
+        _load(conn, path, config, dataset, themes, result)
+    finally:
+        load_log.close_attempt(conn, result.load_id)
+    return result
+
+
+def _load(conn, path: Path, config: ProcessConfig, dataset: str, themes, result: TemplateLoadResult) -> None:
     with conn.transaction():
         conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
         try:
@@ -131,7 +146,6 @@ def load_template(
                    status = %s, error = %s, finished_at = now() where load_id = %s""",
             (result.rows_read, result.loaded, len(problems), dataset, result.status, result.error, result.load_id),
         )
-    return result
 
 
 def _quarantine(conn, result: TemplateLoadResult, path: Path, problems: list[tb.Problem]) -> int:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from hornsten.config import normalise_value
 from hornsten.paths import inbox_dir
+from hornsten.survey.zip_guard import UnsafeArchive, check_workbook
 
 INFO_SHEET = "Mallinfo"
 HELP_SHEET = "Instruktioner"
@@ -83,7 +84,7 @@ def add_form(book, title: str, fields: list[tuple[str, object, str]], choices: d
     sheet.append(["Fält", "Värde", "Hjälp"])
     _style_header(sheet)
     for label, value, hint in fields:
-        sheet.append([label, value, hint])
+        append_text(sheet, [label, value, hint])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         sheet.cell(row=sheet.max_row, column=2).fill = PatternFill("solid", fgColor=INPUT_FILL)
     for label, options in (choices or {}).items():
@@ -107,10 +108,10 @@ def add_table(
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(title)
-    sheet.append(headings)
+    append_text(sheet, headings)
     _style_header(sheet)
     for row in rows or []:
-        sheet.append(row)
+        append_text(sheet, row)
     last = max(sheet.max_row, 1) + blank_rows
     for heading, options in (choices or {}).items():
         column = get_column_letter(headings.index(heading) + 1)
@@ -119,6 +120,17 @@ def add_table(
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     return sheet
+
+
+def append_text(sheet, values: list[object]) -> None:
+    """Append a row; text that looks like a formula (=, +, -, @) stays text, never a formula.
+
+    openpyxl stores every string starting with '=' as a formula; a participant's answer or
+    a name copied into a template must come back exactly as written and never run."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def add_help(book, lines: list[str]) -> None:
@@ -179,6 +191,10 @@ def read_book(path: Path, kind: str, process: str, form_title: str, table_titles
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise TemplateError(f"{path.name}: a {kind} template must be an .xlsx file (got {path.suffix or 'no suffix'})")
+    try:
+        check_workbook(path)
+    except UnsafeArchive as exc:
+        raise TemplateError(str(exc)) from None
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, InvalidFileException) as exc:

@@ -36,6 +36,7 @@ from hornsten.survey.sources import (
     CSV_SUFFIXES,
     XLSX_SUFFIXES,
     SourceError,
+    UnreadableRow,
     fingerprint,
     open_export,
     sniff_delimiter,
@@ -92,6 +93,15 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def _fields(text: str, delimiter: str | None) -> list[str]:
+    import csv
+
+    try:
+        return next(csv.reader([text], delimiter=delimiter or ";"), [])
+    except csv.Error:
+        return []
+
+
 def rows_to_drop(path: Path, config: ProcessConfig, terms: Terms, key: bytes) -> set[int] | None:
     """Row numbers (1 = headings) of the person's rows in one export; None if it cannot be read."""
     values_folded = {v.casefold() for v in terms.respondent_values}
@@ -103,6 +113,9 @@ def rows_to_drop(path: Path, config: ProcessConfig, terms: Terms, key: bytes) ->
             except SourceError:
                 mapping = None
             for number, values in export.rows:
+                if isinstance(values, UnreadableRow):
+                    # An over-long or broken row: match on the fields of what was read of it.
+                    values = _fields(values.content, export.delimiter)
                 cells = [_cell(v) for v in values]
                 if mapping is None:
                     hit = any(c in terms.response_ids or c.casefold() in values_folded for c in cells if c)

@@ -2,7 +2,9 @@
 
 One code path serves the Airflow DAG and ``hornsten ingest``. Per file:
 
-1. checksum and encoding in one streaming pass, a ``raw.load_log`` row;
+1. checksum and encoding in one streaming pass, a ``raw.load_log`` row (held by this
+   session while it runs, so a dead attempt is marked ``interrupted`` by the next one:
+   ``hornsten.survey.load_log``);
 2. every row is parsed against the process configuration and streamed with COPY
    into a temporary table — good rows typed and pseudonymised, bad rows with the
    reason and their content as delivered;
@@ -11,11 +13,14 @@ One code path serves the Airflow DAG and ``hornsten ingest``. Per file:
    replaced, rejected rows go to ``restricted.quarantine`` (once per file and row),
    and the load log gets the counts.
 
-Re-delivering a file, or overlapping exports, therefore never duplicates a response.
+Re-delivering a file, or overlapping exports, therefore never duplicates a response;
+and as nothing is committed before step 3's transaction, an attempt cut off anywhere
+(server stopped, process killed) leaves no partial load behind.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -30,6 +35,7 @@ from hornsten.audit import actor
 from hornsten.config import ProcessConfig
 from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
 from hornsten.privacy.rotation import check_key
+from hornsten.survey import load_log
 from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
 from hornsten.survey.sources import SUPPORTED_SUFFIXES, SourceError, fingerprint, open_export, row_as_text
 from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
@@ -58,6 +64,17 @@ class LoadResult:
         return asdict(self)
 
 
+class LoadInterrupted(RuntimeError):
+    """The warehouse went away mid-load (nothing of the attempt was committed)."""
+
+    def __init__(self, path: Path, cause: Exception):
+        detail = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+        super().__init__(
+            f"the connection to the warehouse was lost while loading {Path(path).name} ({detail}); "
+            "nothing of it was committed — load it again once the warehouse is back"
+        )
+
+
 def pseudonym_key() -> bytes:
     key = os.environ.get("HORNSTEN_PSEUDONYM_KEY")
     if not key:
@@ -84,12 +101,37 @@ def load_file(
         result.error = f"{path}: cannot be read ({exc.strerror or exc})"
         return result
     result.checksum, result.encoding = print_.sha256, print_.encoding
-    with conn.transaction():
-        result.load_id = conn.execute(
-            """insert into raw.load_log (process, survey_id, file_name, file_checksum, file_bytes, encoding, actor)
-               values (%s, %s, %s, %s, %s, %s, %s) returning load_id""",
-            (config.process, config.survey.survey_id, path.name, print_.sha256, print_.size, print_.encoding, actor()),
-        ).fetchone()[0]
+    try:
+        result.load_id = load_log.open_attempt(
+            conn,
+            {
+                "process": config.process,
+                "survey_id": config.survey.survey_id,
+                "file_name": path.name,
+                "file_checksum": print_.sha256,
+                "file_bytes": print_.size,
+                "encoding": print_.encoding,
+                "actor": actor(),
+            },
+        )
+        try:
+            _load_rows(conn, path, config, key, result, progress)
+        finally:
+            load_log.close_attempt(conn, result.load_id)
+    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+        # The load log row stays 'running' until the next load finds its session gone.
+        raise LoadInterrupted(path, exc) from exc
+    return result
+
+
+def _load_rows(
+    conn: psycopg.Connection,
+    path: Path,
+    config: ProcessConfig,
+    key: bytes,
+    result: LoadResult,
+    progress: Progress | None,
+) -> None:
     try:
         with conn.transaction():
             conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
@@ -97,13 +139,20 @@ def load_file(
             _merge(conn, config, path, result)
             result.status = "loaded_with_quarantine" if result.quarantined else "loaded"
             _finish_log(conn, result)
-    except (SourceError, psycopg.DataError, UnicodeDecodeError) as exc:
+    except (SourceError, psycopg.DataError, UnicodeError) as exc:
         result.status = "failed"
-        result.error = str(exc)
+        result.error = _no_nul(str(exc))
         result.rows_read = result.loaded = result.duplicates = result.quarantined = 0
         with conn.transaction():
             _finish_log(conn, result)
-    return result
+
+
+def delivery_time(path: Path, config: ProcessConfig) -> dt.datetime:
+    """When the export was delivered: the file's modification time (kept when it is moved
+    into the inbox, so delivering the same file again adds nothing)."""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.fromtimestamp(Path(path).stat().st_mtime, tz=ZoneInfo(config.timezone))
 
 
 def _stream_rows(
@@ -116,7 +165,7 @@ def _stream_rows(
 ) -> None:
     conn.execute(
         """create temp table _incoming (
-               row_number integer, response_id text, submitted_at timestamptz,
+               row_number integer, response_id text, submitted_at timestamptz, submitted_at_source text,
                respondent_key text, respondent_id text, closed_answers jsonb,
                answers jsonb, originals jsonb, reason text, content text
            ) on commit drop"""
@@ -128,10 +177,10 @@ def _stream_rows(
             "update raw.load_log set file_kind = %s, delimiter = %s, layout = %s where load_id = %s",
             (export.kind, export.delimiter, layout.name, result.load_id),
         )
-        parser = RowParser(config, layout, mapping, export.header)
+        parser = RowParser(config, layout, mapping, export.header, delivery_time(path, config))
         delimiter = export.delimiter or ";"
         with conn.cursor().copy(
-            "copy _incoming (row_number, response_id, submitted_at, respondent_key, respondent_id,"
+            "copy _incoming (row_number, response_id, submitted_at, submitted_at_source, respondent_key, respondent_id,"
             " closed_answers, answers, originals, reason, content) from stdin"
         ) as copy:
             for row_number, values in export.rows:
@@ -141,20 +190,7 @@ def _stream_rows(
                     result.quarantined += 1
                     reason_kind = _reason_kind(parsed.reason)
                     result.reasons[reason_kind] = result.reasons.get(reason_kind, 0) + 1
-                    copy.write_row(
-                        (
-                            row_number,
-                            None,
-                            None,
-                            None,
-                            None,
-                            None,
-                            None,
-                            None,
-                            parsed.reason,
-                            row_as_text(parsed.values, delimiter),
-                        )
-                    )
+                    copy.write_row(_rejected_row(parsed, delimiter))
                 else:
                     copy.write_row(_incoming_row(parsed, key))
                 if progress and result.rows_read % PROGRESS_EVERY == 0:
@@ -169,6 +205,7 @@ def _incoming_row(parsed: ParsedResponse, key: bytes) -> tuple[object, ...]:
         parsed.row_number,
         parsed.response_id,
         parsed.submitted_at,
+        parsed.submitted_at_source,
         keyed_hash(parsed.respondent_id, key) if parsed.respondent_id else None,
         parsed.respondent_id,
         json.dumps(parsed.closed, ensure_ascii=False),
@@ -177,6 +214,16 @@ def _incoming_row(parsed: ParsedResponse, key: bytes) -> tuple[object, ...]:
         None,
         None,
     )
+
+
+def _rejected_row(parsed: RejectedRow, delimiter: str) -> tuple[object, ...]:
+    content = parsed.raw if parsed.raw is not None else row_as_text(parsed.values, delimiter)
+    # PostgreSQL text cannot hold NUL; the reason says it was replaced.
+    return (parsed.row_number, *([None] * 8), _no_nul(parsed.reason), _no_nul(content))
+
+
+def _no_nul(text: str) -> str:
+    return text.replace("\x00", "\ufffd")
 
 
 def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: LoadResult) -> None:
@@ -195,12 +242,14 @@ def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: 
     conn.execute(
         """with upserted as (
                insert into raw.survey_responses as t
-                   (survey_id, response_id, submitted_at, respondent_key, closed_answers, load_id, source_row)
-               select %(survey)s, response_id, submitted_at, respondent_key, closed_answers,
+                   (survey_id, response_id, submitted_at, submitted_at_source, respondent_key, closed_answers,
+                    load_id, source_row)
+               select %(survey)s, response_id, submitted_at, submitted_at_source, respondent_key, closed_answers,
                       %(load_id)s, row_number
                from _latest
                on conflict (survey_id, response_id) do update set
                    submitted_at = excluded.submitted_at,
+                   submitted_at_source = excluded.submitted_at_source,
                    respondent_key = excluded.respondent_key,
                    closed_answers = excluded.closed_answers,
                    load_id = excluded.load_id,

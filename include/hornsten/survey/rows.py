@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from hornsten.config import ExportLayout, ProcessConfig, normalise_value
-from hornsten.survey.sources import Cell, SourceError
+from hornsten.survey.sources import Cell, SourceError, UnreadableRow
+from hornsten.survey.timestamps import from_epoch, parse_timestamp
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class ParsedResponse:
     respondent_id: str | None
     closed: dict[str, str]  # question code -> option code (unanswered questions left out)
     answers: dict[str, str]  # question code -> free text as written (unanswered left out)
+    submitted_at_source: str = "export"  # or "delivery": the export had no submission time
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class RejectedRow:
     row_number: int
     reason: str
     values: list[Cell]
+    raw: str | None = None  # the text as read, when the row could not be split into values
 
 
 def _norm_heading(text: str) -> str:
@@ -46,12 +49,13 @@ def choose_layout(config: ProcessConfig, header: list[str], source: str) -> tupl
                 if index is not None:
                     mapping[field] = index
                     break
-        if "response_id" in mapping and "submitted_at" in mapping and (best is None or len(mapping) > best[0]):
+        has_time = "submitted_at" in mapping or not layout.needs_submission_time
+        if "response_id" in mapping and has_time and (best is None or len(mapping) > best[0]):
             best = (len(mapping), layout, mapping)
     if best is None:
         expected = "; ".join(
-            f"layout {layout.name!r} needs {layout.columns['response_id'][0]!r} and "
-            f"{layout.columns['submitted_at'][0]!r}"
+            f"layout {layout.name!r} needs {layout.columns['response_id'][0]!r}"
+            + (f" and {layout.columns['submitted_at'][0]!r}" if layout.needs_submission_time else "")
             for layout in config.survey.exports
         )
         shown = ", ".join(repr(h) for h in header[:8]) + (" …" if len(header) > 8 else "")
@@ -66,8 +70,17 @@ def choose_layout(config: ProcessConfig, header: list[str], source: str) -> tupl
 class RowParser:
     """Validates and types the rows of one file, once its layout is known."""
 
-    def __init__(self, config: ProcessConfig, layout: ExportLayout, mapping: dict[str, int], header: list[str]):
+    def __init__(
+        self,
+        config: ProcessConfig,
+        layout: ExportLayout,
+        mapping: dict[str, int],
+        header: list[str],
+        delivered_at: dt.datetime | None = None,
+    ):
+        """`delivered_at` stands in for the submission time where a layout lets the export lack one."""
         self.config = config
+        self.delivered_at = delivered_at
         self.layout = layout
         self.mapping = mapping
         self.header = header
@@ -79,7 +92,6 @@ class RowParser:
         self.choice_fields = [q.code for q in config.survey.choice_questions if q.code in mapping]
         self.lookups = config.choice_lookups
         self._choice_cache: dict[tuple[str, str], str | None] = {}
-        self._iso_first = self.layout.timestamp_formats[0].startswith("%Y-%m-%d")
         self.answer_codes = {
             field: {normalise_value(k): v for k, v in codes.items()} for field, codes in layout.answer_codes.items()
         }
@@ -87,7 +99,14 @@ class RowParser:
     def heading(self, field: str) -> str:
         return self.header[self.mapping[field]]
 
-    def parse(self, row_number: int, values: list[Cell]) -> ParsedResponse | RejectedRow:
+    def parse(self, row_number: int, values: list[Cell] | UnreadableRow) -> ParsedResponse | RejectedRow:
+        if isinstance(values, UnreadableRow):
+            return RejectedRow(row_number, values.reason, [values.content], raw=values.content)
+        broken = _broken_text(values)
+        if broken is not None:
+            index, reason = broken
+            column = self.header[index] if index < self.width else f"#{index + 1}"
+            return RejectedRow(row_number, reason.format(column=column), values)
         if len(values) != self.width:
             return RejectedRow(
                 row_number,
@@ -97,15 +116,16 @@ class RowParser:
         response_id = _text(values[self.mapping["response_id"]])
         if not response_id:
             return RejectedRow(row_number, f"missing response id (column {self.heading('response_id')!r})", values)
-        submitted_at = self._timestamp(values[self.mapping["submitted_at"]])
+        submitted_at, source = self._submission_time(values)
         if isinstance(submitted_at, str):
             return RejectedRow(row_number, submitted_at, values)
         start, end = self.window
         if not start <= submitted_at < end:
             last_day = (end - dt.timedelta(days=1)).date()
+            what = "submitted_at" if source == "export" else "the delivery time (the export has no submission time)"
             return RejectedRow(
                 row_number,
-                f"submitted_at {submitted_at:%Y-%m-%d %H:%M} is outside the survey window {start.date()} – {last_day}",
+                f"{what} {submitted_at:%Y-%m-%d %H:%M} is outside the survey window {start.date()} – {last_day}",
                 values,
             )
         closed: dict[str, str] = {}
@@ -138,7 +158,7 @@ class RowParser:
         respondent_id = None
         if "respondent_id" in self.mapping:
             respondent_id = _text(values[self.mapping["respondent_id"]]) or None
-        return ParsedResponse(row_number, response_id, submitted_at, respondent_id, closed, answers)
+        return ParsedResponse(row_number, response_id, submitted_at, respondent_id, closed, answers, source)
 
     def _choice(self, field: str, raw: str) -> str | None:
         # Closed answers repeat endlessly; remember each spelling once.
@@ -153,34 +173,58 @@ class RowParser:
             self._choice_cache[cache_key] = code
         return code
 
+    def _submission_time(self, values: list[Cell]) -> tuple[dt.datetime | str, str]:
+        """The row's submission time and where it came from ('export' or 'delivery'), or why it has none."""
+        value = values[self.mapping["submitted_at"]] if "submitted_at" in self.mapping else None
+        if _text(value) == "" and not self.layout.needs_submission_time:
+            if self.delivered_at is None:
+                return "missing submission time, and no delivery time to stand in for it", "delivery"
+            return self.delivered_at, "delivery"
+        return self._timestamp(value), "export"
+
     def _timestamp(self, value: Cell) -> dt.datetime | str:
+        parsed: dt.datetime | None
         if isinstance(value, dt.datetime):
             parsed = value
         elif isinstance(value, dt.date):
             parsed = dt.datetime.combine(value, dt.time.min)
+        elif isinstance(value, int | float) and not isinstance(value, bool) and abs(value) >= 10**8:
+            parsed = from_epoch(value)  # Unix time stored as a number cell
         else:
-            text = _text(value)
-            if not text:
-                return f"missing submission time (column {self.heading('submitted_at')!r})"
             parsed = None
-            if self._iso_first and len(text) >= 10 and text[4] == "-":
-                # fromisoformat is ~20× faster than strptime and reads the usual export form.
-                try:
-                    parsed = dt.datetime.fromisoformat(text)
-                except ValueError:
-                    parsed = None
-            for fmt in [] if parsed is not None else self.layout.timestamp_formats:
-                try:
-                    parsed = dt.datetime.strptime(text, fmt)
-                    break
-                except ValueError:
-                    continue
-            if parsed is None:
-                example = dt.datetime(2024, 3, 18, 14, 22).strftime(self.layout.timestamp_formats[0])
-                return f"bad date {text!r} in column {self.heading('submitted_at')!r} (expected e.g. {example})"
+        text = _text(value)
+        if parsed is None and not text:
+            return f"missing submission time (column {self.heading('submitted_at')!r})"
+        if parsed is None:
+            parsed = parse_timestamp(text, self.layout.timestamp_formats)
+        if parsed is None:
+            return (
+                f"bad date {text[:100]!r} in column {self.heading('submitted_at')!r} "
+                "(expected ISO 8601 such as 2024-03-18 14:22 or 2024-03-18T14:22:00+01:00, Unix seconds or milliseconds"
+                + "".join(f", or {dt.datetime(2024, 3, 18, 14, 22).strftime(f)}" for f in self.layout.timestamp_formats)
+                + ")"
+            )
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=self.tz)
         return parsed
+
+
+def _broken_text(values: list[Cell]) -> tuple[int, str] | None:
+    """The first cell holding a NUL or an undecodable byte, and what to say about it."""
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            return (
+                index,
+                "NUL byte in column {column!r} (a broken export or binary data; stored with U+FFFD in its place)",
+            )
+        if "\ufffd" in value:
+            return index, (
+                "undecodable byte in column {column!r} (the file is not entirely in the encoding it was read in; "
+                "shown as U+FFFD) — check the export's character set"
+            )
+    return None
 
 
 def _text(value: Cell) -> str:

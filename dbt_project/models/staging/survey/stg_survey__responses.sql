@@ -27,6 +27,7 @@ renamed as (
 
         ---------- timestamps
         submitted_at,
+        submitted_at_source,
         (submitted_at at time zone '{{ var("timezone") }}')::date as submitted_on,
         first_loaded_at,
         updated_at

@@ -17,7 +17,7 @@ class Renderer:
         self.machine = machine  # LimeSurvey: answer codes, no messy spellings
         self.headings = [names[0] for names in layout.columns.values()]
         self.fields = list(layout.columns)
-        self.ts_format = layout.timestamp_formats[0]
+        self.ts_format = (layout.timestamp_formats or ["%Y-%m-%d %H:%M:%S"])[0]  # ISO unless the layout has a form
         text_index = {q.code: i for i, q in enumerate(gen.text_questions)}
         choice_index = {q.code: i for i, q in enumerate(gen.choice_questions)}
         self.slots: list[tuple[str, int]] = []
