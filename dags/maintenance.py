@@ -15,9 +15,13 @@ The pseudonymised `raw` data and the marts stay. Each task logs counts — never
 content — here and in `audit.events` (kind `retention`, with who and when); a
 process still inside its retention is left alone, and a second run deletes nothing
 more. The same from the command line: `hornsten retention run [--dry-run]`.
+
+Runs daily at 02:15 in the process's time zone (`HORNSTEN_MAINTENANCE_CRON`).
 """
 
 from __future__ import annotations
+
+import os
 
 import pendulum
 from airflow.sdk import CronTriggerTimetable, dag, get_current_context, task
@@ -28,12 +32,13 @@ from hornsten.airflow.windows import run_day
 from hornsten.config import available_processes, default_process_name, load_process
 
 TIMEZONE = load_process(default_process_name()).timezone
+CRON = os.environ.get("HORNSTEN_MAINTENANCE_CRON", "15 2 * * *")
 
 
 @dag(
     dag_id="hornsten_maintenance",
     description="Gallring: personuppgifter som passerat sin lagringstid raderas (alla processer)",
-    schedule=CronTriggerTimetable("15 2 * * *", timezone=TIMEZONE),
+    schedule=CronTriggerTimetable(CRON, timezone=TIMEZONE),
     start_date=pendulum.datetime(2024, 1, 1, tz=TIMEZONE),
     catchup=False,
     max_active_runs=1,

@@ -12,6 +12,9 @@ DAG processor, LocalExecutor) runs the DAGs on their own schedule and on asset e
    in_survey_window, exports waiting in the inbox stay there, nothing is loaded and
    no asset event is emitted (so no second components run). A scheduled run of the
    dialogue DAG outside its phase does nothing either.
+3. The process has now ended, and its YAML keeps the originals 0 days after: a
+   scheduled run of the maintenance DAG (every minute, HORNSTEN_MAINTENANCE_CRON)
+   deletes them and the archive, and records who did it; the marts stay.
 """
 
 from __future__ import annotations
@@ -40,12 +43,16 @@ CORNERSTONES = f"hornsten://{PROCESS}/marts/cornerstones"
 ORIGINAL_WINDOW = "    start: 2024-03-18\n    end: 2024-05-05\n"
 WATCHED = ("hornsten_survey_ingest", "hornsten_components", "hornsten_dialogue")
 IDLE = ("hornsten_remiss", "hornsten_reports")  # not under test: kept paused so they take no slots
+MAINTENANCE = "hornsten_maintenance"  # paused until the process has ended (part 3)
+RETENTION = "retention:\n  restricted_days_after_end: 730\n"
 
 
 def write_process(folder: Path, start: dt.date, end: dt.date) -> Path:
-    """The Norrköping process with its survey window moved (the only change)."""
+    """The Norrköping process with its survey window moved, and its originals kept 0 days after its end."""
     text = (REPO_ROOT / "processes" / f"{PROCESS}.yml").read_text(encoding="utf-8")
     assert ORIGINAL_WINDOW in text, "the survey phase of the shipped YAML changed; update this test"
+    assert RETENTION in text, "the retention of the shipped YAML changed; update this test"
+    text = text.replace(RETENTION, "retention:\n  restricted_days_after_end: 0\n")
     path = folder / f"{PROCESS}.yml"
     path.write_text(text.replace(ORIGINAL_WINDOW, f"    start: {start}\n    end: {end}\n"), encoding="utf-8")
     return path
@@ -99,6 +106,7 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
         "HORNSTEN_PROCESS": PROCESS,
         "HORNSTEN_PROCESS_DIR": str(processes),
         "HORNSTEN_SURVEY_INGEST_CRON": "* * * * *",
+        "HORNSTEN_MAINTENANCE_CRON": "* * * * *",
     }
     with running_stack(env, before_up=drop_first_exports) as live:
         inbox = paths.inbox_dir(PROCESS, "survey", root=live.settings.inbox)
@@ -106,12 +114,12 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
             "the DAG processor to register the DAGs",
             lambda: (
                 {d["dag_id"] for d in live.api("dags", dag_id_pattern="hornsten", limit=100)["dags"]}
-                >= {*WATCHED, *IDLE}
+                >= {*WATCHED, *IDLE, MAINTENANCE}
             ),
             timeout=300,
         )
         assert live.api("importErrors")["import_errors"] == []
-        for dag_id in IDLE:
+        for dag_id in (*IDLE, MAINTENANCE):
             live.set_paused(dag_id, True)
         for dag_id in WATCHED:
             live.set_paused(dag_id, False)
@@ -199,4 +207,35 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
         with connect(live.settings.warehouse_dsn, PROCESS) as conn:
             assert conn.execute("select count(*) from marts.cornerstones where is_cornerstone").fetchone()[0] > 0
             assert conn.execute("select count(*) from marts.dialogue_coverage").fetchone()[0] > 0
+            originals = conn.execute("select count(*) from restricted.survey_answers_original").fetchone()[0]
+        assert originals > 0
+        assert (live.settings.archive / PROCESS).is_dir()
+
+        # --- 4. the process has ended (the window is back in 2024) and keeps its originals 0 days:
+        # the maintenance DAG's next scheduled run deletes them; the pseudonymised data stays.
+        live.set_paused("hornsten_survey_ingest", True)
+        unpaused_at = dt.datetime.now(dt.UTC)
+        live.set_paused(MAINTENANCE, False)
+        retention = live.wait_for(
+            "a scheduled maintenance run",
+            lambda: finished(live, MAINTENANCE, "scheduled", queued_after=unpaused_at),
+            timeout=600,
+        )
+        live.set_paused(MAINTENANCE, True)
+        assert live.task_states(MAINTENANCE, retention["dag_run_id"]) == {f"retention_{PROCESS}": "success"}
+        with connect(live.settings.warehouse_dsn, PROCESS) as conn:
+            assert conn.execute("select count(*) from restricted.survey_answers_original").fetchone()[0] == 0
+            assert conn.execute("select count(*) from raw.survey_answers").fetchone()[0] > 0
+            assert conn.execute("select count(*) from marts.cornerstones where is_cornerstone").fetchone()[0] > 0
+            actors, deleted = zip(
+                *conn.execute(
+                    """select actor, (counts ->> 'answer_originals')::int from audit.events
+                       where kind = 'retention' and process = %s order by occurred_at""",
+                    (PROCESS,),
+                ).fetchall(),
+                strict=True,
+            )
+        assert f"airflow:{MAINTENANCE}/{retention['dag_run_id']}" in actors
+        assert sum(deleted) == originals
+        assert not (live.settings.archive / PROCESS).exists()
     print(f"\n  scheduler test: {time.monotonic() - started:.0f} s")
