@@ -38,6 +38,9 @@ def test_maintenance_dag_deletes_what_is_past_retention_and_logs_counts(stack_se
     # Norrköping ends 2025-04-28 and keeps its originals 730 days: until 2027-04-28
     # (that a process within its retention keeps them: tests/integration/test_retention.py).
     assert db.execute("select count(*) from restricted.survey_answers_original").fetchone()[0] == 6
+    # Earlier tests of the session may have archived templates of the process too.
+    archived = sum(1 for p in archive.rglob("*") if p.is_file())
+    assert archived >= 1
     code, output = _run(stack_settings, "2027-04-29")
     assert code == 0, output[-6000:]
     assert db.execute("select count(*) from restricted.survey_answers_original").fetchone()[0] == 0
@@ -48,6 +51,6 @@ def test_maintenance_dag_deletes_what_is_past_retention_and_logs_counts(stack_se
         "select counts, actor, db_user from audit.events where kind = 'retention' and process = %s",
         (norrkoping.process,),
     ).fetchall()
-    assert event[0]["answer_originals"] == 6 and event[0]["respondents"] == 1 and event[0]["archived_files"] == 1
+    assert event[0]["answer_originals"] == 6 and event[0]["respondents"] == 1 and event[0]["archived_files"] == archived
     assert event[1].startswith("airflow:hornsten_maintenance/") and event[2] == "hornsten"
     assert "gallras" not in output
