@@ -15,6 +15,7 @@ from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
+from hornsten.warehouse import roles
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 from tests.warehouse import connect
 
@@ -77,7 +78,8 @@ def test_swedish_compounds_and_spelling_without_a_ring(built, stack_settings):
         "c3": ("Bostadsbristen för unga", "bostader"),
         "c4": ("aldreboendet behover mer personal", "aldreomsorg"),
     }
-    with connect(built["dsn"], autocommit=True) as conn:
+    # As `hornsten eval` does: the transformer, whose dbt run reads the table.
+    with connect(stack_settings.dsn(roles.TRANSFORMER), autocommit=True) as conn:
         conn.execute("create schema if not exists eval_input")
         conn.execute(
             "create table if not exists eval_input.answers "
