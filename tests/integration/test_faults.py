@@ -28,6 +28,7 @@ from hornsten.config import load_process
 from hornsten.devstack import stack
 from hornsten.survey import service
 from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.warehouse import roles
 from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
 from tests.exports import good_row, write_csv
 
@@ -81,12 +82,19 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _cli_env(dsn: str) -> dict[str, str]:
-    return {**os.environ, "HORNSTEN_WAREHOUSE_DSN": dsn, "HORNSTEN_ACTOR": "fault-test"}
+def _cli_env(settings: stack.Settings) -> dict[str, str]:
+    """`hornsten ingest` against that warehouse, loading as the loader role (as it does everywhere)."""
+    return {
+        **os.environ,
+        "HORNSTEN_WAREHOUSE_DSN": settings.warehouse_dsn,
+        "HORNSTEN_LOADER_DSN": settings.dsn(roles.LOADER, "hornsten"),
+        "HORNSTEN_ACTOR": "fault-test",
+    }
 
 
 def _wait_for_copy(dsn: str, timeout: float = 60) -> None:
-    """Until a load's COPY into its temporary table runs, and a moment more so it is well inside it."""
+    """Until a load's COPY into its temporary table runs, and a moment more so it is well inside it.
+    `dsn` is the superuser's: only it sees the text of the loader's statements."""
     deadline = time.monotonic() + timeout
     with psycopg.connect(dsn, autocommit=True) as conn:
         while time.monotonic() < deadline:
@@ -134,6 +142,7 @@ def throwaway_cluster():
     try:
         stack.start_postgres(settings, print)
         stack.ensure_databases(settings, print)
+        stack.prepare_warehouse(settings, print)
         yield settings
     finally:
         stack.stop_postgres(settings, print, mode="immediate")
@@ -155,12 +164,12 @@ def test_postgres_stopped_mid_copy_then_the_task_retried_equals_a_clean_load(
 
     cli = subprocess.Popen(
         [HORNSTEN, "ingest", str(inbox / export.name)],
-        env=_cli_env(dsn),
+        env=_cli_env(settings),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    _wait_for_copy(dsn)
+    _wait_for_copy(settings.dsn("postgres", "hornsten"))
     stack.stop_postgres(settings, print, mode="immediate")
     out, err = cli.communicate(timeout=120)
     assert cli.returncode == 1, out + err
@@ -180,16 +189,16 @@ def test_postgres_stopped_mid_copy_then_the_task_retried_equals_a_clean_load(
     assert log[0][1].startswith("interrupted: the session that ran this attempt ended")
 
 
-def test_ingest_killed_mid_way_and_rerun_equals_a_clean_load(warehouse_dsn, export, reference):
+def test_ingest_killed_mid_way_and_rerun_equals_a_clean_load(stack_settings, warehouse_dsn, export, reference):
     with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
         conn.execute(TRUNCATE)
         cli = subprocess.Popen(
             [HORNSTEN, "ingest", str(export)],
-            env=_cli_env(warehouse_dsn),
+            env=_cli_env(stack_settings),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _wait_for_copy(warehouse_dsn)
+        _wait_for_copy(stack_settings.dsn("postgres", "hornsten"))
         cli.send_signal(signal.SIGKILL)
         cli.wait(timeout=30)
         ((pid, status),) = conn.execute("select backend_pid, status from raw.load_log").fetchall()
@@ -197,7 +206,7 @@ def test_ingest_killed_mid_way_and_rerun_equals_a_clean_load(warehouse_dsn, expo
         _wait_sessions_gone(warehouse_dsn, [pid])
 
         rerun = subprocess.run(
-            [HORNSTEN, "ingest", "--json", str(export)], env=_cli_env(warehouse_dsn), text=True, capture_output=True
+            [HORNSTEN, "ingest", "--json", str(export)], env=_cli_env(stack_settings), text=True, capture_output=True
         )
         assert rerun.returncode == 0, rerun.stderr
         assert checksums(conn) == reference
@@ -206,7 +215,9 @@ def test_ingest_killed_mid_way_and_rerun_equals_a_clean_load(warehouse_dsn, expo
     assert log == [("interrupted",), ("loaded_with_quarantine",)]
 
 
-def test_two_overlapping_deliveries_at_once_give_the_union_latest_submission_winning(clean_warehouse, tmp_path):
+def test_two_overlapping_deliveries_at_once_give_the_union_latest_submission_winning(
+    stack_settings, clean_warehouse, tmp_path
+):
     # Response i is in both files for 5,000 <= i < 10,000; the later submission is in
     # week 2 for even i and in week 1 for odd i.
     def row(i: int, week: int) -> list[str]:
@@ -215,7 +226,7 @@ def test_two_overlapping_deliveries_at_once_give_the_union_latest_submission_win
 
     week1 = write_csv(tmp_path / "week1.csv", [row(i, 1) for i in range(0, 10_000)])
     week2 = write_csv(tmp_path / "week2.csv", [row(i, 2) for i in range(5_000, 15_000)])
-    env = _cli_env(clean_warehouse)
+    env = _cli_env(stack_settings)
     with psycopg.connect(clean_warehouse, autocommit=True) as conn:
         # Hold the writers' lock until both processes wait for it, so they truly run at once.
         conn.execute("select pg_advisory_lock(%s)", (INGEST_LOCK,))
