@@ -43,6 +43,8 @@ def two_processes(db, norrkoping, tmp_path, monkeypatch):
         rows.append(good_row("99", district="Atlantis", respondent="karantan@example.se"))
         export = write_csv(tmp_path / f"{config.process}.csv", rows)
         ingest_files(db, [export], config, pseudonym_key(), archive=archive / config.process)
+    # Earlier tests of the session leave dialogue and remiss originals; this world starts without them.
+    db.execute("truncate restricted.dialogue_statements_original, restricted.remiss_comments_original")
     db.execute(
         """insert into restricted.dialogue_statements_original (process, meeting_id, statement_no, statement_text)
            values ('avslutad_process', 'm1', 1, 'Jag heter Anna och bor på Storgatan 12')"""
