@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages Hörnsten needs beside Python: PostgreSQL server binaries for the
-# project-local warehouse; poppler-utils (pdftoppm, pdfinfo) and Chromium, with which
-# the tests check rendered reports (PDF pages, a screenshot of the HTML); the fonts
+# project-local warehouse; poppler-utils (pdftoppm, pdfinfo) and Chromium with its
+# driver, with which the tests check rendered reports (PDF pages, a screenshot of the
+# HTML) and drive the review page (Selenium); the fonts
 # and pango libraries WeasyPrint renders PDF with. Installs only what is missing; needs root (or sudo) and
 # Debian/Ubuntu's apt. Elsewhere it says what to install and goes on.
 set -euo pipefail
@@ -16,6 +17,7 @@ have_pg_server || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 
