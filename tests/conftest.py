@@ -31,8 +31,31 @@ os.environ.setdefault("AIRFLOW__COSMOS__ENABLE_TELEMETRY", "False")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
+def _worker_dbt_project() -> Path | None:
+    """Under pytest-xdist each worker builds from its own copy of dbt_project/.
+
+    dbt writes its manifest, compiled SQL and partial-parse state into the project
+    (target/, logs/, dbt_packages/); two workers in one project would overwrite the
+    manifest the other's DAGs are reading. DBT_PROJECT_DIR is what every dbt call of
+    the package (hornsten.warehouse.dbt.dbt_project_dir) and of the Airflow tasks uses."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or "DBT_PROJECT_DIR" in os.environ:
+        return None
+    copy = Path(tempfile.mkdtemp(prefix=f"hornsten-dbt-{worker}-")) / "dbt_project"
+    shutil.copytree(
+        REPO / "dbt_project", copy, symlinks=True, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages")
+    )
+    os.environ["DBT_PROJECT_DIR"] = str(copy)
+    return copy.parent
+
+
+_DBT_COPY = _worker_dbt_project()
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_AIRFLOW_HOME, ignore_errors=True)
+    if _DBT_COPY is not None:
+        shutil.rmtree(_DBT_COPY, ignore_errors=True)
 
 
 def pytest_sessionstart(session):

@@ -16,7 +16,7 @@ from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse import roles
-from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, target_dir
 from tests.warehouse import connect
 
 pytestmark = pytest.mark.integration
@@ -198,7 +198,7 @@ def test_every_model_and_column_is_documented(built, stack_settings):
         text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:]
-    target = dbt_project_dir() / "target"
+    target = target_dir()
     manifest = json.loads((target / "manifest.json").read_text())
     catalog = json.loads((target / "catalog.json").read_text())
     undocumented = []

@@ -20,7 +20,7 @@ from hornsten.devstack import stack
 from hornsten.dialogue.template import meeting_id
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.tagging.codebook import codebook_themes
-from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, target_dir
 from hornsten.warehouse.process_sync import sync_process
 from tests.warehouse import connect
 
@@ -193,9 +193,7 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
         text=True,
     )
     assert result.returncode == 0, result.stdout[-8000:]
-    target = Path(env.get("DBT_TARGET_PATH") or dbt_project_dir() / "target")
-    if not target.is_absolute():
-        target = dbt_project_dir() / target
+    target = target_dir()
     return {
         "dsn": warehouse_dsn,
         "config": config,

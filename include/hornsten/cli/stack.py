@@ -12,6 +12,7 @@ from hornsten.cli.common import echo, settings
 from hornsten.config import default_process_name
 from hornsten.devstack import stack
 from hornsten.paths import inbox_dir
+from hornsten.warehouse.dbt import dbt_project_dir
 
 
 @click.command()
@@ -116,7 +117,7 @@ def airflow(args: tuple[str, ...]) -> None:
 def dbt(args: tuple[str, ...]) -> None:
     """Run dbt in dbt_project/ against the local warehouse (e.g. hornsten dbt build)."""
     local = settings()
-    sys.exit(subprocess.call(["dbt", *args], env=stack.full_env(local), cwd=local.repo / "dbt_project"))
+    sys.exit(subprocess.call(["dbt", *args], env=stack.full_env(local), cwd=dbt_project_dir()))
 
 
 COMMANDS = [up, down, status, env_cmd, airflow, dbt]

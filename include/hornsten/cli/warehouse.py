@@ -11,6 +11,7 @@ import click
 
 from hornsten.cli.common import PROCESS_OPTION, echo, process, settings, warehouse_dsn
 from hornsten.devstack import stack
+from hornsten.warehouse.dbt import dbt_project_dir, target_dir
 
 
 @click.command()
@@ -25,7 +26,7 @@ def build(process_name: str | None, select: str | None, selector: str | None) ->
     local = settings()
     env = {**stack.full_env(local), **config.dbt_env()}
     args = ["dbt", "build"] + (["--select", select] if select else []) + (["--selector", selector] if selector else [])
-    sys.exit(subprocess.call(args, env=env, cwd=local.repo / "dbt_project"))
+    sys.exit(subprocess.call(args, env=env, cwd=dbt_project_dir()))
 
 
 @click.command()
@@ -33,12 +34,12 @@ def build(process_name: str | None, select: str | None, selector: str | None) ->
 def docs(serve: bool) -> None:
     """Generate the dbt documentation site for analysts (every model and column)."""
     local = settings()
-    project = local.repo / "dbt_project"
+    project = dbt_project_dir()
     env = stack.full_env(local)
     code = subprocess.call(["dbt", "docs", "generate", "--quiet"], env=env, cwd=project)
     if code:
         raise click.ClickException("dbt docs generate failed (is the warehouse running? hornsten up)")
-    click.echo(f"dbt docs: {project / 'target' / 'index.html'} (static; or hornsten docs --serve)")
+    click.echo(f"dbt docs: {target_dir() / 'index.html'} (static; or hornsten docs --serve)")
     if serve:
         serve_args = ["dbt", "docs", "serve", "--port", "8081", "--host", "127.0.0.1", "--no-browser"]
         sys.exit(subprocess.call(serve_args, env=env, cwd=project))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hornsten.devstack.settings import Settings
 from hornsten.warehouse import roles
+from hornsten.warehouse.dbt import dbt_project_dir
 
 # Passed on to Airflow (and so to the DAG files) when set in the caller's shell.
 PASSED_THROUGH = ("HORNSTEN_PROCESS", "HORNSTEN_PROCESS_DIR")
@@ -70,7 +71,7 @@ def airflow_env(settings: Settings) -> dict[str, str]:
         "HORNSTEN_PG_USER": roles.TRANSFORMER,
         "HORNSTEN_PG_PASSWORD": secret[f"pg_{roles.TRANSFORMER}_password"],
         "HORNSTEN_PG_DATABASE": "hornsten",
-        "DBT_PROFILES_DIR": str(settings.repo / "dbt_project"),
+        "DBT_PROFILES_DIR": str(dbt_project_dir()),
         "DO_NOT_TRACK": "1",
     }
     for key in PASSED_THROUGH:

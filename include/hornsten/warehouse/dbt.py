@@ -21,8 +21,20 @@ def dbt_project_dir() -> Path:
     return Path(os.environ.get("DBT_PROJECT_DIR", REPO_ROOT / "dbt_project"))
 
 
+def target_dir() -> Path:
+    """Where dbt writes its artifacts: DBT_TARGET_PATH (as dbt reads it) or target/.
+
+    Test workers running side by side each set their own, so that one worker's
+    parse never rewrites the manifest another one's DAGs are reading."""
+    configured = os.environ.get("DBT_TARGET_PATH")
+    if not configured:
+        return dbt_project_dir() / "target"
+    path = Path(configured)
+    return path if path.is_absolute() else dbt_project_dir() / path
+
+
 def manifest_path() -> Path:
-    return dbt_project_dir() / "target" / "manifest.json"
+    return target_dir() / "manifest.json"
 
 
 def dbt_executable() -> str:
