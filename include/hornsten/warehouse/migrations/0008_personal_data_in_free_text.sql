@@ -3,7 +3,7 @@
 -- is true when t holds a name, a street address, a personnummer/samordningsnummer, an
 -- e-mail address (also spelled out) or a Swedish phone number - exactly when the
 -- pseudonymiser (hornsten.privacy) would find one. It supersedes the numbers-only
--- version of personal_data_functions.sql.
+-- version of 0002_personal_data_functions.sql.
 --
 -- Nothing here defines what personal data is: the patterns, the name lists and the
 -- context phrases are rows of the reference tables below, which
