@@ -76,5 +76,3 @@ grant select on review.tag_decisions, review.codebook_proposals to hornsten_tran
 grant usage on schema audit to hornsten_reviewer;
 grant insert, select (event_id) on audit.events to hornsten_reviewer;
 grant usage on sequence audit.events_event_id_seq to hornsten_reviewer;
--- Writers check first that no migration is pending.
-grant select on public._yoyo_migration to hornsten_reviewer;
