@@ -60,12 +60,15 @@ final as (
     from proposals
     left join components using (component)
     left join seed_terms
-        on proposals.kind = 'term' and seed_terms.component = proposals.component and seed_terms.value = proposals.value
+        on
+            proposals.kind = 'term'
+            and proposals.component = seed_terms.component
+            and proposals.value = seed_terms.value
     left join seed_exclusions
         on
             proposals.kind = 'exclusion'
-            and seed_exclusions.component = proposals.component
-            and seed_exclusions.value = proposals.value
+            and proposals.component = seed_exclusions.component
+            and proposals.value = seed_exclusions.value
 
 )
 

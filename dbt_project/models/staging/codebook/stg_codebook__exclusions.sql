@@ -2,7 +2,11 @@ with
 
 seed as (
 
-    select component, word_prefix, note from {{ ref('codebook_exclusions') }}
+    select
+        component,
+        word_prefix,
+        note
+    from {{ ref('codebook_exclusions') }}
 
 ),
 

@@ -2,7 +2,12 @@ with
 
 seed as (
 
-    select component, term, match, note from {{ ref('codebook_terms') }}
+    select
+        component,
+        term,
+        match,
+        note
+    from {{ ref('codebook_terms') }}
 
 ),
 
@@ -13,7 +18,7 @@ approved as (
     select
         component,
         value as term,
-        match_kind as match,
+        match_kind,
         'granskning: förslag ' || proposal_id || ', godkänt av ' || decided_by as note
     from {{ ref('stg_review__codebook_proposals') }}
     where kind = 'term' and status = 'approved'
@@ -29,7 +34,7 @@ source as (
         select from seed
         where
             trim(seed.component) = approved.component
-            and lower(trim(seed.match)) = approved.match
+            and lower(trim(seed.match)) = approved.match_kind
             and lower(regexp_replace(trim(seed.term), '\s+', ' ', 'g')) = approved.term
     )
 
