@@ -52,7 +52,10 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
     env = {**stack.full_env(stack_settings), **config.dbt_env()}
     # Empty review tables: everything builds and tests.
     log = _dbt(env, "build")
-    return {"dsn": warehouse_dsn, "env": env, "config": config, "log": log}
+    yield {"dsn": warehouse_dsn, "env": env, "config": config, "log": log}
+    # Later modules of the session build their own samples: no decision of this one may apply there.
+    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
+        conn.execute("truncate review.tag_decisions, review.codebook_proposals, review.reviewers")
 
 
 def q(dsn: str, sql: str, *params):
