@@ -237,6 +237,31 @@ def browser():
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def _navigate(browser, element) -> None:
+    """Click ``element`` and wait until the next page has replaced this one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
+
+
+def _find_answer(browser, pages_url: str, answer_id: str):
+    """The answer's element on the first page of ``pages_url`` (…&sida=N) that lists it."""
+    from selenium.webdriver.common.by import By
+
+    for number in range(1, 200):
+        browser.get(f"{pages_url}{number}")
+        hits = browser.find_elements(By.CSS_SELECTOR, f"li.answer[data-answer-id='{answer_id}']")
+        if hits:
+            return hits[0]
+        if not browser.find_elements(By.CSS_SELECTOR, "a[rel='next']"):
+            break
+    raise AssertionError(f"{answer_id} is not listed on {pages_url}…")
+
+
 def test_review_in_a_browser(built, stack_settings, review_server, browser):
     from selenium.webdriver.common.by import By
 
@@ -268,49 +293,42 @@ def test_review_in_a_browser(built, stack_settings, review_server, browser):
     )
     browser.find_element(By.ID, "login").send_keys("berit")
     browser.find_element(By.ID, "password").send_keys("hemligt-lösen")
-    browser.find_element(By.CSS_SELECTOR, "form.login button").click()
+    _navigate(browser, browser.find_element(By.CSS_SELECTOR, "form.login button"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Komponenter att granska"
 
-    browser.find_element(By.CSS_SELECTOR, f"a[href='/komponent/{component}']").click()
+    _navigate(browser, browser.find_element(By.CSS_SELECTOR, f"a[href='/komponent/{component}']"))
     first = browser.find_element(By.CSS_SELECTOR, "li.answer")
     rejected = first.get_attribute("data-answer-id")
     assert first.find_elements(By.TAG_NAME, "mark"), "the matched words are highlighted"
     browser.save_screenshot(str(REPO / "docs" / "images" / "review-page.png"))
-    first.find_element(By.CSS_SELECTOR, "button.reject").click()
+    _navigate(browser, first.find_element(By.CSS_SELECTOR, "button.reject"))
     assert "avvisad" in browser.find_element(By.CSS_SELECTOR, ".message").text
     pending = browser.find_element(By.CSS_SELECTOR, f"li.answer[data-answer-id='{rejected}'] .badge.pending")
     assert "väntar på nästa bygge" in pending.text
 
-    # Propose the new word as a term from the untagged answer, and approve it.
-    browser.get(review_server + "/forslag/nytt?answer_id=" + planted + "&kind=term")
+    # Propose the new word as a term from the untagged answer (found on its question's untagged pages), approve it.
+    assert q(dsn, "select is_tagged from intermediate.int_answers_tagged where answer_id = %s", planted) == [(False,)]
+    question = planted.rsplit(":", 1)[1]
+    untagged = _find_answer(browser, f"{review_server}/otaggade?fraga={question}&sida=", planted)
+    assert "<b>" in untagged.find_element(By.CSS_SELECTOR, "blockquote.text").text
+    _navigate(browser, untagged.find_element(By.LINK_TEXT, "Föreslå en term från svaret"))
     assert "<b>" in browser.find_element(By.CSS_SELECTOR, "blockquote.text").text  # escaped, not rendered
     browser.find_element(By.ID, "value").send_keys(new_word)
     browser.find_element(By.CSS_SELECTOR, f"#component option[value='{component}']").click()
     browser.find_element(By.CSS_SELECTOR, "#match option[value='stem']").click()
-    browser.find_element(By.CSS_SELECTOR, "form.propose button").click()
+    _navigate(browser, browser.find_element(By.CSS_SELECTOR, "form.propose button"))
     browser.get(review_server + "/forslag")
-    browser.find_element(By.CSS_SELECTOR, "tr[data-proposal-id] button.approve").click()
+    _navigate(browser, browser.find_element(By.CSS_SELECTOR, "tr[data-proposal-id] button.approve"))
     assert "godkänt" in browser.find_element(By.CSS_SELECTOR, ".message").text
 
     _dbt(built["env"], "build", "--select", REBUILD + " respondents")  # the next build
     browser.get(review_server + f"/komponent/{component}?sida=1")
     shown = {e.get_attribute("data-answer-id") for e in browser.find_elements(By.CSS_SELECTOR, "li.answer")}
     assert rejected not in shown
-    assert rejected not in {
-        a for (a,) in q(dsn, "select answer_id from intermediate.int_answer_components where component = %s", component)
-    }
-    browser.get(review_server + f"/komponent/{component}?" + "fraga=" + planted.split(":")[-1] + "&sida=1")
-    tagged = _tag_sources(dsn, planted)
-    assert tagged.get(component) == "machine"
-    pages = int(q(dsn, "select count(*) from intermediate.int_answer_components where component = %s", component)[0][0])
+    bridge = "select answer_id from intermediate.int_answer_components where component = %s"
+    assert rejected not in {a for (a,) in q(dsn, bridge, component)}
+    assert _tag_sources(dsn, planted).get(component) == "machine"
     # The planted answer is on the component's pages, its new word highlighted and its markup escaped.
-    found = None
-    for number in range(1, pages // 25 + 2):
-        browser.get(review_server + f"/komponent/{component}?sida={number}")
-        hits = browser.find_elements(By.CSS_SELECTOR, f"li.answer[data-answer-id='{planted}']")
-        if hits:
-            found = hits[0]
-            break
-    assert found is not None, "the answer tagged by the approved term is listed"
+    found = _find_answer(browser, f"{review_server}/komponent/{component}?fraga={question}&sida=", planted)
     assert new_word in [m.text for m in found.find_elements(By.TAG_NAME, "mark")]
     assert "<b>" in found.find_element(By.CSS_SELECTOR, "blockquote.text").text
