@@ -23,6 +23,7 @@
 \getenv transformer_password HORNSTEN_TRANSFORMER_PASSWORD
 \getenv analyst_password HORNSTEN_ANALYST_PASSWORD
 \getenv reporter_password HORNSTEN_REPORTER_PASSWORD
+\getenv reviewer_password HORNSTEN_REVIEWER_PASSWORD
 
 \if :{?airflow_db_password}
 \else
@@ -62,11 +63,16 @@ CREATE DATABASE hornsten OWNER hornsten ENCODING 'UTF8';
 \else
   DO $$ BEGIN RAISE EXCEPTION 'HORNSTEN_REPORTER_PASSWORD is not set in the postgres container environment'; END $$;
 \endif
+\if :{?reviewer_password}
+\else
+  DO $$ BEGIN RAISE EXCEPTION 'HORNSTEN_REVIEWER_PASSWORD is not set in the postgres container environment'; END $$;
+\endif
 ALTER ROLE hornsten CREATEROLE;
 CREATE ROLE hornsten_loader LOGIN PASSWORD :'loader_password';
 CREATE ROLE hornsten_transformer LOGIN PASSWORD :'transformer_password';
 CREATE ROLE hornsten_analyst LOGIN PASSWORD :'analyst_password';
 CREATE ROLE hornsten_reporter LOGIN PASSWORD :'reporter_password';
+CREATE ROLE hornsten_reviewer LOGIN PASSWORD :'reviewer_password';
 GRANT hornsten_transformer TO hornsten;
 
 -- Keep the two apart: each role can connect to its own database only

@@ -90,12 +90,19 @@ def stack_settings():
     home.chmod(0o755)
     saved = {
         k: os.environ.get(k)
-        for k in ("HORNSTEN_HOME", "HORNSTEN_PG_PORT", "HORNSTEN_AIRFLOW_PORT", "HORNSTEN_SMTP_PORT")
+        for k in (
+            "HORNSTEN_HOME",
+            "HORNSTEN_PG_PORT",
+            "HORNSTEN_AIRFLOW_PORT",
+            "HORNSTEN_SMTP_PORT",
+            "HORNSTEN_REVIEW_PORT",
+        )
     }
     os.environ["HORNSTEN_HOME"] = str(home)
     os.environ["HORNSTEN_PG_PORT"] = str(_free_port())
     os.environ["HORNSTEN_AIRFLOW_PORT"] = str(_free_port())
     os.environ["HORNSTEN_SMTP_PORT"] = str(_free_port())
+    os.environ["HORNSTEN_REVIEW_PORT"] = str(_free_port())
     settings = stack.Settings.from_env()
     try:
         stack.start_postgres(settings, print)

@@ -29,3 +29,16 @@ def marts_read_by_reports() -> set[str]:
         for p in (package / folder).glob("*.py")
     )
     return set(re.findall(r"\bmarts\.([a-z_]+)", code))
+
+
+SURVEY_LANDING = (
+    "raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, restricted.respondents, "
+    "restricted.quarantine, raw.quality_results, raw.load_log"
+)
+
+
+def empty_survey_landing(dsn: str) -> None:
+    """No survey data and no reviews: a module's fixture starts from its own sample."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"truncate {SURVEY_LANDING} cascade")
+        conn.execute("truncate review.tag_decisions, review.codebook_proposals, review.reviewers")

@@ -43,14 +43,16 @@ def record_event(
     subject: str | None = None,
     counts: dict[str, int] | None = None,
     details: dict[str, Any] | None = None,
+    by: str | None = None,
 ) -> int:
     """One row in ``audit.events``; the caller's transaction decides when it counts.
 
     ``subject`` names what the event was about without personal data (a keyed hash,
-    a model name); ``counts`` and ``details`` hold figures and settings, never content."""
+    a model name); ``counts`` and ``details`` hold figures and settings, never content.
+    ``by`` names the actor when it is not this process's (a reviewer logged in to the review page)."""
     row = conn.execute(
         """insert into audit.events (kind, process, subject, counts, details, actor)
            values (%s, %s, %s, %s, %s, %s) returning event_id""",
-        (kind, process, subject, json.dumps(counts or {}), json.dumps(details or {}, default=str), actor()),
+        (kind, process, subject, json.dumps(counts or {}), json.dumps(details or {}, default=str), by or actor()),
     ).fetchone()
     return row[0]

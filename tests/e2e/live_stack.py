@@ -181,6 +181,7 @@ def running_stack(
         "HORNSTEN_PG_PORT": str(free_port()),
         "HORNSTEN_AIRFLOW_PORT": str(free_port()),
         "HORNSTEN_SMTP_PORT": str(free_port()),
+        "HORNSTEN_REVIEW_PORT": str(free_port()),
     }
     env = {
         k: v
@@ -194,6 +195,7 @@ def running_stack(
         pg_port=int(ports["HORNSTEN_PG_PORT"]),
         airflow_port=int(ports["HORNSTEN_AIRFLOW_PORT"]),
         smtp_port=int(ports["HORNSTEN_SMTP_PORT"]),
+        review_port=int(ports["HORNSTEN_REVIEW_PORT"]),
     )
     live = LiveStack(settings=settings, env=env)
     try:

@@ -80,6 +80,20 @@ def planted(stack_settings, warehouse_dsn, norrkoping, tmp_path_factory):
         inbox = paths.inbox_dir(norrkoping.process, "survey")
         inbox.mkdir(parents=True)
         write_csv(inbox / "vecka2-rattad.csv", [good_row("ERA-2", "2024-03-21 12:00", respondent=ERIK), others[7]])
+        # Reviewers decided on his answer and a neighbour's, and proposed a term from his.
+        survey = norrkoping.survey.survey_id
+        with connect(warehouse_dsn, autocommit=True) as conn:
+            conn.execute("truncate review.tag_decisions, review.codebook_proposals")
+            conn.execute(
+                "insert into review.tag_decisions (answer_id, component, decision, reviewer) values (%s, 'belysning', "
+                "'add', 'anna'), (%s, 'belysning', 'reject', 'anna')",
+                (f"{survey}:ERA-1:battre", f"{survey}:N-0:battre"),
+            )
+            conn.execute(
+                "insert into review.codebook_proposals (component, kind, value, match, proposed_by, source_answer_id) "
+                "values ('belysning', 'term', 'lyktstolpe', 'prefix', 'anna', %s)",
+                (f"{survey}:ERA-2:idag",),
+            )
         rebuild_tables({**connection_env(warehouse_dsn), **norrkoping.dbt_env()})
         yield {"dsn": warehouse_dsn, "config": norrkoping, "home": home, "inbox": inbox}
 
@@ -129,7 +143,14 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
     found_before = _search(config, dsn, terms)
     # The search can fail: before the erasure it finds him in every layer and every file.
     hits = "\n".join(found_before.hits)
-    for where in ("raw.survey_responses", "restricted.respondents", "restricted.quarantine", "staging_norrkoping"):
+    for where in (
+        "raw.survey_responses",
+        "restricted.respondents",
+        "restricted.quarantine",
+        "staging_norrkoping",
+        "review.tag_decisions",
+        "review.codebook_proposals",
+    ):
         assert where in hits
     assert "intermediate_norrkoping_vision_2035" in hits and "marts_norrkoping_vision_2035.respondents" in hits
     assert "vecka1.csv" in hits and "vecka2.xlsx" in hits and "vecka2-rattad.csv" in hits
@@ -153,6 +174,9 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
         assert _count(conn, "select count(*) from restricted.respondents") == OTHERS + 1
         assert _count(conn, "select count(*) from marts.respondents") == before_marts - 2  # one row per response
         assert _count(conn, "select count(*) from restricted.survey_answers_original") == (OTHERS + 1) * 3
+        # The neighbour's review stays; the term proposed from his answer stays without it.
+        assert conn.execute("select answer_id like '%%:N-0:%%' from review.tag_decisions").fetchall() == [(True,)]
+        assert _count(conn, "select count(*) from review.codebook_proposals where source_answer_id is null") == 1
         (event,) = conn.execute(
             "select process, subject, counts, details, actor, db_user, occurred_at from audit.events"
         )

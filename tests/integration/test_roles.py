@@ -111,14 +111,14 @@ def test_the_planted_data_is_in_restricted(built, warehouse_dsn):
     assert (originals, respondent) == (1, 1)
 
 
-@pytest.mark.parametrize("role", [roles.ANALYST, roles.REPORTER])
+@pytest.mark.parametrize("role", [roles.ANALYST, roles.REPORTER, roles.REVIEWER])
 def test_analyst_and_reporter_cannot_read_raw_or_restricted_at_all(built, warehouse_dsn, role):
     landing = _relations(warehouse_dsn, _in_schemas("^(raw|restricted)$"))
     assert "restricted.respondents" in landing and "raw.survey_answers" in landing
     assert _denied(built.dsn(role), landing) == landing
 
 
-@pytest.mark.parametrize("role", [roles.ANALYST, roles.REPORTER])
+@pytest.mark.parametrize("role", [roles.ANALYST, roles.REPORTER, roles.REVIEWER])
 @pytest.mark.parametrize(
     "kind",
     ["personnummer", "spaced personnummer", "name", "address"],
@@ -142,6 +142,8 @@ def test_no_planted_personal_data_in_anything_analyst_or_reporter_can_read(built
 # Readable by every role: name statistics and patterns (public data) that the SQL
 # personal-data check reads, and the tagging evaluation's models of labelled answers.
 SHARED_REFERENCE = r"^public\.hornsten_pii_|^eval_(staging|marts)\."
+# The reviewers' decisions and proposals (never their password hashes): analysts read them.
+REVIEW_RECORDS = r"^review\.(tag_decisions|codebook_proposals)$"
 
 
 def test_analyst_reads_every_staging_and_marts_relation_and_nothing_else(built, warehouse_dsn):
@@ -152,10 +154,27 @@ def test_analyst_reads_every_staging_and_marts_relation_and_nothing_else(built, 
     readable = _readable(built.dsn(roles.ANALYST))
     assert analytic and [r for r in readable if r.split(".")[0] in {a.split(".")[0] for a in analytic}] == analytic
     # ... and nothing outside the staging and marts layers.
-    outside = [r for r in readable if not re.match(r"^(staging|marts)_", r) and not re.match(SHARED_REFERENCE, r)]
+    outside = [
+        r
+        for r in readable
+        if not re.match(r"^(staging|marts)_", r)
+        and not re.match(SHARED_REFERENCE, r)
+        and not re.match(REVIEW_RECORDS, r)
+    ]
     assert outside == []
     intermediate = _relations(warehouse_dsn, _in_schemas("^intermediate_"))
     assert intermediate and _denied(built.dsn(roles.ANALYST), intermediate) == intermediate
+    assert _denied(built.dsn(roles.ANALYST), ["review.reviewers"]) == ["review.reviewers"]
+
+
+def test_reviewer_reads_staging_marts_the_survey_bridge_and_review_only(built, warehouse_dsn):
+    readable = _readable(built.dsn(roles.REVIEWER))
+    assert "intermediate_norrkoping_vision_2035.int_answer_components" in readable
+    assert {"review.reviewers", "review.tag_decisions", "review.codebook_proposals"} <= set(readable)
+    bridge = r"^intermediate_[a-z0-9_]+\.int_(answer_components|answers_tagged|respondent_weights|tag_decisions)$"
+    allowed = rf"^(staging|marts)_|{bridge}|^review\."
+    outside = [r for r in readable if not re.match(allowed, r) and not re.match(SHARED_REFERENCE, r)]
+    assert outside == []
 
 
 def test_reporter_reads_exactly_the_marts_the_reports_read(built, warehouse_dsn):

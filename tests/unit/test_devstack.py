@@ -13,7 +13,13 @@ from hornsten.warehouse import roles
 
 @pytest.fixture
 def settings(tmp_path, monkeypatch):
-    for key in ("HORNSTEN_PG_PORT", "HORNSTEN_AIRFLOW_PORT", "HORNSTEN_SMTP_PORT", "HORNSTEN_DAGS_PAUSED"):
+    for key in (
+        "HORNSTEN_PG_PORT",
+        "HORNSTEN_AIRFLOW_PORT",
+        "HORNSTEN_SMTP_PORT",
+        "HORNSTEN_REVIEW_PORT",
+        "HORNSTEN_DAGS_PAUSED",
+    ):
         monkeypatch.delenv(key, raising=False)
     return stack.Settings.from_env(tmp_path / "home")
 
@@ -103,3 +109,15 @@ def test_secret_updates_keep_the_file_private_and_the_other_secrets(settings):
     after = settings.secrets()
     assert after == {**first, "pseudonym_key": "k"}
     assert stat.S_IMODE(settings.secrets_file.stat().st_mode) == 0o600
+
+
+def test_status_names_the_review_page_and_its_login(settings, monkeypatch):
+    monkeypatch.setenv("HORNSTEN_REVIEW_PORT", "8123")
+    moved = stack.Settings.from_env(settings.home)
+    info = stack.status(moved)
+    assert info["review_url"] == "http://127.0.0.1:8123"
+    assert info["review"] == {"running": False, "login": "granskare", "password_file": str(moved.secrets_file)}
+    secret = moved.secrets()
+    assert (
+        secret["review_granskare_password"] and secret["review_session_secret"] != secret["review_granskare_password"]
+    )

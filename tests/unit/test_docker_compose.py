@@ -342,6 +342,17 @@ def test_mailpit_smtp_and_ui(services: dict) -> None:
     assert any(str(port).endswith("8025:8025") for port in mailpit.get("ports", []))
 
 
+def test_review_page_service(services: dict) -> None:
+    review = services["review"]
+    assert review["image"] == services["airflow-apiserver"]["image"]
+    assert review["entrypoint"] == ["python", "-m", "hornsten.review.server"]
+    assert any(str(port).startswith("127.0.0.1:") and str(port).endswith(":8090") for port in review["ports"])
+    env = env_of(review)
+    assert env["HORNSTEN_REVIEWER_DSN"].startswith("postgresql://hornsten_reviewer:")
+    assert REQUIRED_REF.search(env["HORNSTEN_REVIEWER_DSN"]) and REQUIRED_REF.fullmatch(env["HORNSTEN_REVIEW_SECRET"])
+    assert review["depends_on"]["airflow-init"]["condition"] == "service_completed_successfully"
+
+
 def test_postgres_initialises_both_databases(services: dict) -> None:
     postgres = services["postgres"]
     assert postgres["image"] == "postgres:16"
@@ -358,6 +369,7 @@ def test_postgres_initialises_both_databases(services: dict) -> None:
         "CREATE ROLE hornsten_transformer LOGIN",
         "CREATE ROLE hornsten_analyst LOGIN",
         "CREATE ROLE hornsten_reporter LOGIN",
+        "CREATE ROLE hornsten_reviewer LOGIN",
         "GRANT hornsten_transformer TO hornsten",
     ):
         assert statement in sql, statement

@@ -51,6 +51,7 @@ def print_where(local: stack.Settings, airflow: bool = True) -> None:
     click.echo(f"Logs           {local.log_dir}")
     click.echo(f"Mail (SMTP)    127.0.0.1:{local.smtp_port} → {local.mail_dir} (.eml and .html per message)")
     click.echo(f"Reports        {local.reports_dir}")
+    click.echo(f"Review page    {local.review_url}  (login: granskare / {secret['review_granskare_password']})")
     click.echo("Stop it all    hornsten down")
 
 
@@ -69,7 +70,7 @@ def down() -> None:
     "--json",
     "as_json",
     is_flag=True,
-    help="One JSON object (the owner's DSN under 'dsn', the analyst's under 'analyst_dsn').",
+    help="One JSON object ('dsn': the owner's DSN, 'analyst_dsn': the analyst's, 'review_url': the review page).",
 )
 def status(as_json: bool) -> None:
     """Say what runs and where."""
@@ -92,6 +93,11 @@ def status(as_json: bool) -> None:
         click.echo(f"Warehouse    {info['dsn']}  (owner)")
     if info["analyst_dsn"]:
         click.echo(f"Analysts     {info['analyst_dsn']}  (staging and marts only)")
+    review = info["review"]
+    state = "running" if review["running"] else "stopped"
+    click.echo(
+        f"Review page  {state}  {info['review_url']}  (login {review['login']}, password in {review['password_file']})"
+    )
 
 
 @click.command("env")

@@ -16,10 +16,14 @@ SECRET_KEYS = (
     "pg_hornsten_transformer_password",
     "pg_hornsten_analyst_password",
     "pg_hornsten_reporter_password",
+    "pg_hornsten_reviewer_password",
     "airflow_admin_password",
     "airflow_jwt_secret",
     "airflow_api_secret_key",
     "pseudonym_key",
+    # The review page: its session cookie's signing key and the default reviewer's login.
+    "review_session_secret",
+    "review_granskare_password",
 )
 
 

@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 from hornsten.devstack.settings import StackError
@@ -60,3 +61,25 @@ def stop_group(pid: int, timeout: float = 20) -> None:
         with contextlib.suppress(psutil.NoSuchProcess):
             proc.kill()
     psutil.wait_procs(alive, timeout=5)
+
+
+def start_background(
+    command: list[str], *, port: int, pid_file: Path, log_path: Path, what: str, env: dict[str, str] | None = None
+) -> int:
+    """Start a server in its own session (logging to ``log_path``), wait until it listens
+    on ``port`` and record its pid."""
+    pid_file.parent.mkdir(parents=True, exist_ok=True)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("ab") as log:
+        proc = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, env=env
+        )
+    pid_file.write_text(str(proc.pid))
+    deadline = time.monotonic() + 30
+    while not port_in_use(port):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            pid_file.unlink(missing_ok=True)
+            stop_group(proc.pid, timeout=5)
+            raise StackError(f"{what} did not start; see {log_path}")
+        time.sleep(0.2)
+    return proc.pid

@@ -37,6 +37,7 @@ class Settings:
     pg_port: int = 5433
     airflow_port: int = 8080
     smtp_port: int = 8025
+    review_port: int = 8090
     # Live by default: a paused DAG neither runs on its schedule nor on a new file.
     dags_paused: bool = False
     repo: Path = REPO_ROOT
@@ -49,6 +50,7 @@ class Settings:
             pg_port=_int_env("HORNSTEN_PG_PORT", 5433),
             airflow_port=_int_env("HORNSTEN_AIRFLOW_PORT", 8080),
             smtp_port=_int_env("HORNSTEN_SMTP_PORT", 8025),
+            review_port=_int_env("HORNSTEN_REVIEW_PORT", 8090),
             dags_paused=_bool_env("HORNSTEN_DAGS_PAUSED", False),
         )
 
@@ -123,6 +125,11 @@ class Settings:
     @property
     def airflow_url(self) -> str:
         return f"http://127.0.0.1:{self.airflow_port}"
+
+    @property
+    def review_url(self) -> str:
+        """The review page (hornsten.review), which `hornsten up` starts."""
+        return f"http://127.0.0.1:{self.review_port}"
 
 
 def is_root() -> bool:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-from hornsten.devstack.processes import port_in_use, read_pid, stop_group
+from hornsten.devstack.processes import port_in_use, read_pid, start_background, stop_group
 from hornsten.devstack.settings import Echo, Settings, StackError
 
 
@@ -29,21 +27,12 @@ def start_mailcatcher(settings: Settings, echo: Echo) -> None:
             f"Port {settings.smtp_port} on 127.0.0.1 is taken by another program.\n"
             f"  Choose another port: HORNSTEN_SMTP_PORT=8026 hornsten up"
         )
-    settings.run_dir.mkdir(parents=True, exist_ok=True)
-    settings.log_dir.mkdir(parents=True, exist_ok=True)
-    log_path = settings.log_dir / "mailcatcher.log"
     server = [sys.executable, "-m", "hornsten.devstack.mailcatcher"]
     server += ["--port", str(settings.smtp_port), "--dir", str(settings.mail_dir)]
-    with log_path.open("ab") as log:
-        proc = subprocess.Popen(
-            server, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
-        )
-    _pid_file(settings).write_text(str(proc.pid))
-    deadline = time.monotonic() + 15
-    while not port_in_use(settings.smtp_port):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise StackError(f"The SMTP catcher did not start; see {log_path}")
-        time.sleep(0.2)
+    log_path = settings.log_dir / "mailcatcher.log"
+    start_background(
+        server, port=settings.smtp_port, pid_file=_pid_file(settings), log_path=log_path, what="The SMTP catcher"
+    )
     echo(f"Started the SMTP catcher on 127.0.0.1:{settings.smtp_port} (mail in {settings.mail_dir}).")
 
 

@@ -1,4 +1,5 @@
-"""The local stack as one thing: a project-local PostgreSQL, the SMTP catcher and Airflow 3, without Docker.
+"""The local stack as one thing: a project-local PostgreSQL, the SMTP catcher, the review page
+and Airflow 3, without Docker.
 
 ``up`` and ``down`` put the pieces together in the order they need each other;
 each piece has its own module, and their public names are importable from here,
@@ -9,6 +10,7 @@ so callers need only ``from hornsten.devstack import stack``:
 * ``postgres``    — the cluster: binaries, initdb, start/stop, roles and databases,
                     the warehouse's migrations and its job roles' logins
 * ``smtp``        — the SMTP catcher's process (the server: ``mailcatcher``)
+* ``review``      — the review page's process (the app: ``hornsten.review``) and its default login
 * ``airflow_env`` — the environment of every Airflow process
 * ``airflow``     — migration, the services, the API server's health
 * ``dag_pausing`` — the hornsten DAGs left live
@@ -41,6 +43,7 @@ from hornsten.devstack.postgres import (
     stop_postgres,
 )
 from hornsten.devstack.processes import port_in_use
+from hornsten.devstack.review import review_pid, start_review, stop_review
 from hornsten.devstack.settings import Echo, Settings, StackError
 from hornsten.devstack.smtp import mailcatcher_pid, start_mailcatcher, stop_mailcatcher
 from hornsten.devstack.status import status
@@ -65,14 +68,17 @@ __all__ = [
     "postgres_running",
     "prepare_airflow_home",
     "prepare_warehouse",
+    "review_pid",
     "set_dags_paused",
     "start_airflow",
     "start_mailcatcher",
     "start_postgres",
+    "start_review",
     "status",
     "stop_airflow",
     "stop_mailcatcher",
     "stop_postgres",
+    "stop_review",
     "up",
     "wait_for_api",
 ]
@@ -95,6 +101,7 @@ def up(
     ensure_databases(settings, echo)
     prepare_warehouse(settings, echo)
     start_mailcatcher(settings, echo)
+    start_review(settings, echo)
     if before_airflow is not None:
         before_airflow(settings)
     if airflow:
@@ -107,6 +114,8 @@ def up(
 def down(settings: Settings, echo: Echo) -> list[str]:
     """Stop everything of the stack that runs; the names of what was stopped."""
     stopped = stop_airflow(settings, echo)
+    if stop_review(settings, echo):
+        stopped.append("review")
     if stop_mailcatcher(settings, echo):
         stopped.append("mailcatcher")
     if stop_postgres(settings, echo):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hornsten.devstack.airflow import airflow_pids, api_healthy
 from hornsten.devstack.postgres import postgres_running
+from hornsten.devstack.review import DEFAULT_LOGIN, review_pid
 from hornsten.devstack.settings import Settings
 from hornsten.devstack.smtp import mailcatcher_pid
 
@@ -33,6 +34,13 @@ def status(settings: Settings) -> dict[str, object]:
             "running": mailcatcher_pid(settings) is not None,
             "smtp": f"127.0.0.1:{settings.smtp_port}",
             "folder": str(settings.mail_dir),
+        },
+        # The review page (hornsten.review): address, and the default reviewer's login.
+        "review_url": settings.review_url,
+        "review": {
+            "running": review_pid(settings) is not None,
+            "login": DEFAULT_LOGIN,
+            "password_file": str(settings.secrets_file),
         },
         "reports": str(settings.reports_dir),
         "inbox": str(settings.inbox),

@@ -192,6 +192,7 @@ def _erase_in_process(
         terms = files.Terms(survey, frozenset(ids), frozenset(values), frozenset(removed_keys))
         counts["quarantined_rows"] = _delete_quarantine(conn, config, terms)
         counts["quality_samples"] = _scrub_quality_samples(conn, terms)
+        counts["review_decisions"] = _delete_reviews(conn, survey, ids)
         outcome = files.erase_from_files(_export_files(config), config, terms, key, dry_run=dry_run)
         counts["files_rewritten"], counts["file_rows"] = outcome.files_rewritten, outcome.rows_removed
         item.not_rewritable = outcome.not_rewritable
@@ -224,6 +225,20 @@ def _keys_of(conn, survey: str, ids: list[str]) -> set[str]:
 def _delete(conn, table: str, params: dict) -> int:
     cursor = conn.execute(f"delete from {table} where survey_id = %(survey)s and response_id = any(%(ids)s)", params)
     return cursor.rowcount
+
+
+def _delete_reviews(conn, survey: str, ids: list[str]) -> int:
+    """Reviewers' decisions on the answers (their answer_id is survey:response:question);
+    a codebook proposal made from one keeps the term but forgets the answer."""
+    responses = [f"{survey}:{i}" for i in ids]
+    owner = "regexp_replace({column}, ':[^:]*$', '') = any(%s)"
+    conn.execute(
+        f"update review.codebook_proposals set source_answer_id = null where {owner.format(column='source_answer_id')}",
+        (responses,),
+    )
+    return conn.execute(
+        f"delete from review.tag_decisions where {owner.format(column='answer_id')}", (responses,)
+    ).rowcount
 
 
 def _delete_quarantine(conn, config: ProcessConfig, terms: files.Terms) -> int:

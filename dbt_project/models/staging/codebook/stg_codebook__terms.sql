@@ -1,8 +1,42 @@
 with
 
+seed as (
+
+    select
+        component,
+        term,
+        match,
+        note
+    from {{ ref('codebook_terms') }}
+
+),
+
+-- terms a reviewer proposed and one with can_approve approved (the review page); the
+-- seed stays the base, and an approved term exported into it later counts once
+approved as (
+
+    select
+        component,
+        value as term,
+        match_kind,
+        'granskning: förslag ' || proposal_id || ', godkänt av ' || decided_by as note
+    from {{ ref('stg_review__codebook_proposals') }}
+    where kind = 'term' and status = 'approved'
+
+),
+
 source as (
 
-    select * from {{ ref('codebook_terms') }}
+    select * from seed
+    union all
+    select * from approved
+    where not exists (
+        select from seed
+        where
+            trim(seed.component) = approved.component
+            and lower(trim(seed.match)) = approved.match_kind
+            and lower(regexp_replace(trim(seed.term), '\s+', ' ', 'g')) = approved.term
+    )
 
 ),
 
