@@ -7,7 +7,9 @@ process holding the person's data, in one transaction under the ingest lock:
    hash of VALUE (the HMAC of the ingest) or the key ``restricted.respondents``
    maps VALUE to (so a rotated key still finds the old rows);
 2. deleted from ``raw.survey_responses`` and ``raw.survey_answers``,
-   ``restricted.survey_answers_original``, and — once no response refers to it
+   ``restricted.survey_answers_original``, the answers' languages and fingerprints
+   (``raw.answer_languages``, ``raw.answer_fingerprints``, and the MinHash bands and
+   near-duplicate links of texts no other answer has), and — once no response refers to it
    any more — the mapping in ``restricted.respondents``;
 3. quarantined rows of the process's loads whose content holds the identifier, or
    a field equal to the response id; the value samples of Great Expectations
@@ -37,6 +39,7 @@ from hornsten.config import ProcessConfig
 from hornsten.privacy import erasure_files as files
 from hornsten.privacy import erasure_proof as proof
 from hornsten.privacy.pseudonymise import keyed_hash
+from hornsten.survey import detection
 from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
 
 Rebuild = Callable[[ProcessConfig], None]
@@ -177,7 +180,13 @@ def _erase_in_process(
             ]
         params = {"survey": survey, "ids": ids}
         counts = item.counts
+        # Languages and fingerprints are keyed by the answer (they would cascade); the
+        # MinHash bands of texts no other answer has go with them (detection.prune).
+        counts["answer_detections"] = _delete(conn, "raw.answer_languages", params) + _delete(
+            conn, "raw.answer_fingerprints", params
+        )
         answers = _delete(conn, "raw.survey_answers", params)  # before the responses they cascade from
+        counts["answer_detections"] += detection.prune(conn, survey)
         counts["responses"], counts["answers"] = _delete(conn, "raw.survey_responses", params), answers
         counts["answer_originals"] = _delete(conn, "restricted.survey_answers_original", params)
         removed = conn.execute(

@@ -1,8 +1,37 @@
+-- The Swedish codebook and its terms in other languages, matched by the same SQL: an
+-- answer in English or Arabic is tagged by the terms written in it.
+
 with
+
+swedish as (
+
+    select
+        component,
+        term,
+        match,
+        'sv' as language,
+        note
+    from {{ ref('codebook_terms') }}
+
+),
+
+other_languages as (
+
+    select
+        component,
+        term,
+        match,
+        language,
+        note
+    from {{ ref('codebook_terms_other_languages') }}
+
+),
 
 source as (
 
-    select * from {{ ref('codebook_terms') }}
+    select * from swedish
+    union all
+    select * from other_languages
 
 ),
 
@@ -12,6 +41,7 @@ cleaned as (
         trim(component) as component,
         lower(regexp_replace(trim(term), '\s+', ' ', 'g')) as term,
         lower(trim(match)) as match_kind,
+        lower(trim(language)) as language,
         note
     from source
     -- a term of nothing but punctuation would match every answer
@@ -23,8 +53,13 @@ renamed as (
 
     select
         ---------- ids
-        md5(component || '|' || match_kind || '|' || term) as term_id,
+        -- a Swedish term keeps the id it always had; one in another language may be spelt like a Swedish one
+        case
+            when language = 'sv' then md5(component || '|' || match_kind || '|' || term)
+            else md5(component || '|' || match_kind || '|' || term || '|' || language)
+        end as term_id,
         component,
+        language,
 
         ---------- the term as written and in the forms the matcher compares
         term,
