@@ -8,8 +8,8 @@ process holding the person's data, in one transaction under the ingest lock:
    maps VALUE to (so a rotated key still finds the old rows);
 2. deleted from ``raw.survey_responses`` and ``raw.survey_answers``,
    ``restricted.survey_answers_original``, the answers' languages and fingerprints
-   (``raw.answer_languages``, ``raw.answer_fingerprints``, and the MinHash bands and
-   near-duplicate links of texts no other answer has), and — once no response refers to it
+   (``raw.answer_detections``, and the MinHash bands and near-duplicate links of texts
+   no other answer has), and — once no response refers to it
    any more — the mapping in ``restricted.respondents``;
 3. quarantined rows of the process's loads whose content holds the identifier, or
    a field equal to the response id; the value samples of Great Expectations
@@ -182,9 +182,7 @@ def _erase_in_process(
         counts = item.counts
         # Languages and fingerprints are keyed by the answer (they would cascade); the
         # MinHash bands of texts no other answer has go with them (detection.prune).
-        counts["answer_detections"] = _delete(conn, "raw.answer_languages", params) + _delete(
-            conn, "raw.answer_fingerprints", params
-        )
+        counts["answer_detections"] = _delete(conn, "raw.answer_detections", params)
         answers = _delete(conn, "raw.survey_answers", params)  # before the responses they cascade from
         counts["answer_detections"] += detection.prune(conn, survey)
         counts["responses"], counts["answers"] = _delete(conn, "raw.survey_responses", params), answers

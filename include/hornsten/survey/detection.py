@@ -1,7 +1,7 @@
 """After each survey load: the language of every answer not yet seen, and the
 fingerprints that group identical and near-identical answers into campaigns.
 
-Only answers without a row in raw.answer_languages / raw.answer_fingerprints are read
+Only answers without a row in raw.answer_detections are read
 (keyset pages in primary-key order, so a daily load reads its own answers, not the
 survey), and results are written with COPY. A replaced or erased answer takes its rows
 with it (the tables cascade from raw.survey_answers), so running this again, or after a
@@ -73,14 +73,14 @@ def detect(conn, config: ProcessConfig, echo: Callable[[str], None] = print) -> 
 
 def prune(conn, survey: str) -> int:
     """Drop the MinHash bands and near-duplicate links of texts no answer has any more
-    (erased or replaced answers); their fingerprints went with the answers."""
+    (erased or replaced answers); their detections went with the answers."""
     removed = 0
     for table in ("raw.text_minhash_bands", "raw.near_duplicate_texts"):
         removed += conn.execute(
             f"""delete from {table} t
                 where t.survey_id = %s
-                  and not exists (select 1 from raw.answer_fingerprints f
-                                  where f.survey_id = t.survey_id and f.text_hash = t.text_hash)""",
+                  and not exists (select 1 from raw.answer_detections d
+                                  where d.survey_id = t.survey_id and d.text_hash = t.text_hash)""",
             (survey,),
         ).rowcount
     return removed
@@ -91,12 +91,9 @@ def _pending(conn, survey: str, after: tuple[str, str]) -> list[tuple]:
         """select a.survey_id, a.response_id, a.question_code, a.answer_text
            from raw.survey_answers a
            where a.survey_id = %s and (a.response_id, a.question_code) > (%s, %s)
-             and (not exists (select 1 from raw.answer_languages l
-                              where (l.survey_id, l.response_id, l.question_code)
-                                  = (a.survey_id, a.response_id, a.question_code))
-                  or not exists (select 1 from raw.answer_fingerprints f
-                                 where (f.survey_id, f.response_id, f.question_code)
-                                     = (a.survey_id, a.response_id, a.question_code)))
+             and not exists (select 1 from raw.answer_detections d
+                             where (d.survey_id, d.response_id, d.question_code)
+                                 = (a.survey_id, a.response_id, a.question_code))
            order by a.response_id, a.question_code
            limit %s""",
         (survey, *after, PAGE),
@@ -104,44 +101,20 @@ def _pending(conn, survey: str, after: tuple[str, str]) -> list[tuple]:
 
 
 def _write_page(conn, page, detector: LanguageDetector, min_words: int, threshold: float, result) -> None:
-    keys = [row[:3] for row in page]
+    # The page was read under the lock and has no detections yet: COPY straight in.
     normalised = [campaigns.normalise(row[3]) for row in page]
     hashes = [campaigns.fingerprint(text) for text in normalised]
     counts = [campaigns.word_count(text) for text in normalised]
     detected = detector.detect(row[3] for row in page)
-    conn.execute(
-        """create temporary table if not exists page_keys (
-               survey_id text, response_id text, question_code text, text_hash text, word_count integer
-           ) on commit drop"""
-    )
-    conn.execute("truncate page_keys")
-    with conn.cursor().copy("copy page_keys (survey_id, response_id, question_code, text_hash, word_count) from stdin") as copy:
-        for key, text_hash, words in zip(keys, hashes, counts, strict=True):
-            copy.write_row((*key, text_hash, words))
-    conn.execute(
-        """insert into raw.answer_fingerprints (survey_id, response_id, question_code, text_hash, word_count)
-           select survey_id, response_id, question_code, text_hash, word_count from page_keys
-           on conflict do nothing"""
-    )
-    conn.execute(
-        """create temporary table if not exists page_languages (
-               survey_id text, response_id text, question_code text, language text, confidence real, method text
-           ) on commit drop"""
-    )
-    conn.execute("truncate page_languages")
     with conn.cursor().copy(
-        "copy page_languages (survey_id, response_id, question_code, language, confidence, method) from stdin"
+        """copy raw.answer_detections (survey_id, response_id, question_code, language, language_confidence,
+                                       language_method, text_hash, word_count) from stdin"""
     ) as copy:
-        for key, found in zip(keys, detected, strict=True):
-            copy.write_row((*key, found.language, found.confidence, found.method))
+        for row, found, text_hash, words in zip(page, detected, hashes, counts, strict=True):
+            copy.write_row((*row[:3], found.language, found.confidence, found.method, text_hash, words))
             result.languages[found.language] += 1
-    conn.execute(
-        """insert into raw.answer_languages (survey_id, response_id, question_code, language, confidence, method)
-           select survey_id, response_id, question_code, language, confidence, method from page_languages
-           on conflict do nothing"""
-    )
     result.answers += len(page)
-    _band_new_texts(conn, keys[0][0], normalised, hashes, counts, min_words, threshold, result)
+    _band_new_texts(conn, page[0][0], normalised, hashes, counts, min_words, threshold, result)
 
 
 def _band_new_texts(conn, survey, normalised, hashes, counts, min_words, threshold, result) -> None:
@@ -188,11 +161,11 @@ def _confirmed_pairs(conn, survey: str, threshold: float) -> list[tuple[str, str
     wanted = sorted({h for pair in candidates for h in pair})
     texts = dict(
         conn.execute(
-            """select distinct on (f.text_hash) f.text_hash, a.answer_text
-               from raw.answer_fingerprints f
+            """select distinct on (d.text_hash) d.text_hash, a.answer_text
+               from raw.answer_detections d
                join raw.survey_answers a using (survey_id, response_id, question_code)
-               where f.survey_id = %s and f.text_hash = any(%s)
-               order by f.text_hash""",
+               where d.survey_id = %s and d.text_hash = any(%s)
+               order by d.text_hash""",
             (survey, wanted),
         ).fetchall()
     )

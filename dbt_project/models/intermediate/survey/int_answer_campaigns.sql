@@ -11,7 +11,7 @@ with
 
 fingerprints as (
 
-    select * from {{ ref('stg_survey__answer_fingerprints') }}
+    select * from {{ ref('stg_survey__answer_detections') }}
 
 ),
 

@@ -15,7 +15,7 @@ answers as (
 
 languages as (
 
-    select * from {{ ref('stg_survey__answer_languages') }}
+    select * from {{ ref('stg_survey__answer_detections') }}
 
 ),
 
