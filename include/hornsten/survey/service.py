@@ -28,7 +28,9 @@ def ingest_exports(
 
 
 def detect_answers(conn, config: ProcessConfig, echo: Echo = print) -> detection.DetectionResult:
-    """Language and campaign fingerprints of every answer not yet seen (`hornsten survey detect`, and after each load)."""
+    """Language and campaign fingerprints of every answer not yet seen.
+
+    `hornsten survey detect` calls it, and ingest_exports after each load."""
     return detection.detect(conn, config, echo)
 
 

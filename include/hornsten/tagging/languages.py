@@ -96,8 +96,6 @@ def _top(values) -> Detected:
     best = max(by_code, key=by_code.__getitem__, default="und")
     if best == "und" or by_code[best] <= 0:
         return Detected("und", 0.0, "lingua")
-    if best != "sv" and (
-        by_code[best] < OTHER_LANGUAGE_MIN or by_code.get("sv", 0.0) * OVER_SWEDISH > by_code[best]
-    ):
+    if best != "sv" and (by_code[best] < OTHER_LANGUAGE_MIN or by_code.get("sv", 0.0) * OVER_SWEDISH > by_code[best]):
         best = "sv"
     return Detected(best, round(by_code.get(best, 0.0), 3), "lingua")
