@@ -182,9 +182,9 @@ def _erase_in_process(
         counts = item.counts
         # Languages and fingerprints are keyed by the answer (they would cascade); the
         # MinHash bands of texts no other answer has go with them (detection.prune).
-        counts["answer_detections"] = _delete(conn, "raw.answer_detections", params)
+        detections = _delete(conn, "raw.answer_detections", params)
         answers = _delete(conn, "raw.survey_answers", params)  # before the responses they cascade from
-        counts["answer_detections"] += detection.prune(conn, survey)
+        detection.prune(conn, survey)
         counts["responses"], counts["answers"] = _delete(conn, "raw.survey_responses", params), answers
         counts["answer_originals"] = _delete(conn, "restricted.survey_answers_original", params)
         removed = conn.execute(
@@ -194,6 +194,7 @@ def _erase_in_process(
             (sorted(keys),),
         ).fetchall()
         counts["respondents"] = len(removed)
+        counts["answer_detections"] = detections
         removed_keys = keys if by == "respondent" else {k for k, _ in removed}
         values |= {v for _, v in removed}
         terms = files.Terms(survey, frozenset(ids), frozenset(values), frozenset(removed_keys))
