@@ -16,7 +16,7 @@ from hornsten.demo import templates as template_samples
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from hornsten.forms import ingest as template_ingest
-from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.survey import service as survey_service
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
 from hornsten.warehouse.process_sync import sync_process
@@ -28,7 +28,7 @@ TRUNCATE = (
     "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
     "restricted.respondents, restricted.quarantine, raw.quality_results, raw.committee_valuations, "
     "raw.dialogue_meetings, raw.remiss_responses, restricted.dialogue_statements_original, "
-    "restricted.remiss_comments_original, raw.load_log cascade"
+    "restricted.remiss_comments_original, raw.text_minhash_bands, raw.near_duplicate_texts, raw.load_log cascade"
 )
 
 
@@ -45,7 +45,8 @@ def phases_built(stack_settings, warehouse_dsn, tmp_path_factory):
     sample = generate_sample(config, 2000, 31, ["csv"], out / "survey")
     with connect(warehouse_dsn, autocommit=True) as conn:
         conn.execute(TRUNCATE)
-        ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
+        # the ingest's own path: the load, then the languages and campaign fingerprints
+        survey_service.ingest_exports(conn, config, [f.path for f in sample.files], echo=lambda _: None)
         parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"]
         sheet = valuation.sample_valuations(out / "valuation.csv", codebook_themes(), parties, seed=31)
         parsed = valuation.read_valuations(sheet, {t.code for t in codebook_themes()})

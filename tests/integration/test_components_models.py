@@ -13,7 +13,7 @@ from hornsten.committee import valuation
 from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
-from hornsten.survey.ingest import ingest_files, pseudonym_key
+from hornsten.survey import service as survey_service
 from hornsten.tagging.codebook import codebook_themes
 from hornsten.warehouse import roles
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, target_dir
@@ -31,9 +31,10 @@ def built(stack_settings, warehouse_dsn, tmp_path_factory):
         conn.execute(
             "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
             "restricted.respondents, restricted.quarantine, raw.quality_results, raw.committee_valuations, "
-            "raw.load_log cascade"
+            "raw.text_minhash_bands, raw.near_duplicate_texts, raw.load_log cascade"
         )
-        ingest_files(conn, [f.path for f in sample.files], config, pseudonym_key())
+        # the ingest's own path: the load, then the languages and campaign fingerprints
+        survey_service.ingest_exports(conn, config, [f.path for f in sample.files], echo=lambda _: None)
         parties = [b.code.upper() for b in config.remiss.bodies if b.kind == "parti"]
         sheet = valuation.sample_valuations(out / "valuation.csv", codebook_themes(), parties, seed=3)
         parsed = valuation.read_valuations(sheet, {t.code for t in codebook_themes()})
@@ -230,3 +231,127 @@ def test_demo_analyst_example_follows_the_process_data(built):
     assert f"Age group {age_group} in {district} ({respondents} respondents)" in lines[0]
     assert len([line for line in lines if line.strip().endswith("%")]) == 5
     assert f"group_value = '{group}'" in lines[-1]
+
+
+# --- campaigns and other languages (issue 12): the sample plants a campaign of 50
+# identical answers, a template six respondents signed with their own name (three of
+# them with another district), and six English and six Arabic answers.
+
+CAMPAIGN_START = "Stoppa nedläggningen av busslinje 14!"
+TEMPLATE_START = "Jag heter [namn] och jag skriver under uppropet"
+
+
+def test_the_fifty_identical_answers_are_one_campaign_of_fifty(built):
+    ((campaign_id, respondents, answers, variants),) = q(
+        built["dsn"],
+        "select campaign_id, respondents, answers, variants from marts.campaigns where example_text like %s",
+        CAMPAIGN_START + "%",
+    )
+    assert (respondents, answers, variants) == (50, 50, 1)
+    ((members, flagged),) = q(
+        built["dsn"],
+        """select count(*), count(*) filter (where a.is_campaign and a.campaign_id = %s and a.group_respondents = 50)
+           from marts.answer_campaigns a join intermediate.int_answers_tagged t using (answer_id)
+           where t.answer_text like %s""",
+        campaign_id,
+        CAMPAIGN_START + "%",
+    )
+    assert members == flagged == 50
+
+
+def test_the_signed_template_is_a_campaign_of_its_own_joined_by_minhash(built):
+    # The names become [namn] at ingest, so the copies of each district are identical;
+    # the two districts' versions differ by a word and join as near-identical (MinHash,
+    # confirmed by Jaccard 0.83). It is not the bus campaign: another text altogether.
+    ((respondents, variants, near_identical),) = q(
+        built["dsn"],
+        "select respondents, variants, near_identical_answers from marts.campaigns where example_text like %s",
+        TEMPLATE_START + "%",
+    )
+    assert (respondents, variants, near_identical) == (6, 2, 6)
+    assert q(built["dsn"], "select count(*) from marts.campaigns")[0][0] == 2
+
+
+def test_short_answers_many_give_are_no_campaign(built):
+    ((groups, campaigns),) = q(
+        built["dsn"],
+        """select count(distinct group_id), count(distinct group_id) filter (where is_campaign)
+           from marts.answer_campaigns where group_respondents >= 5 and word_count < 12""",
+    )
+    assert groups > 10 and campaigns == 0
+
+
+def test_the_campaign_adjusted_share_counts_the_campaign_once(built):
+    ((base, mentioning, adjusted_base, adjusted, merged, share, adjusted_share),) = q(
+        built["dsn"],
+        """select base_respondents, respondents_mentioning, campaign_adjusted_base, campaign_adjusted_mentioning,
+                  campaign_respondents_merged, share, campaign_adjusted_share
+           from marts.component_shares
+           where cut = 'alla' and question_code = 'battre' and component = 'kollektivtrafik'""",
+    )
+    # 50 respondents become one respondent-equivalent, in the mentions and in the base
+    assert mentioning - adjusted == merged == 49 and base - adjusted_base == 49
+    assert float(adjusted_share) == round(adjusted / adjusted_base, 4) < float(share)
+    # where no campaign is, the adjusted figures are the figures
+    unchanged = q(
+        built["dsn"],
+        """select count(*) filter (where campaign_adjusted_mentioning <> respondents_mentioning), count(*)
+           from marts.component_shares where cut = 'alla' and question_code = 'idag' and not is_suppressed""",
+    )[0]
+    assert unchanged[0] == 0 and unchanged[1] > 0
+
+
+def test_english_and_arabic_answers_are_detected_and_counted(built):
+    planted = q(
+        built["dsn"],
+        """select language, count(*) from intermediate.int_answers_tagged
+           where answer_text ~ '[ء-ي]' or answer_text like 'More affordable housing%%'
+              or answer_text like 'Good schools with more teachers%%'
+           group by language order by language""",
+    )
+    assert planted == [("ar", 6), ("en", 2)]
+    summary = dict(q(built["dsn"], "select language, answers from marts.language_summary where question_code = 'alla'"))
+    assert summary["ar"] == 6 and summary["en"] >= 6 and summary["sv"] > 8000
+    wrong = q(
+        built["dsn"],
+        "select count(*) from intermediate.int_answers_tagged where is_other_language and language not in ('en', 'ar')",
+    )[0][0]
+    assert wrong <= 3  # careless short Swedish now and then; the planted texts are all found
+
+
+def test_answers_in_english_and_arabic_are_tagged_by_their_terms(built):
+    tagged = dict(
+        q(
+            built["dsn"],
+            """select left(answer_text, 20), components from intermediate.int_answers_tagged
+               where answer_text in ('More affordable housing for young families, rents in this town are far too high.',
+                                     'نحتاج إلى المزيد من الحافلات في المساء وفي عطلة نهاية الأسبوع')""",
+        )
+    )
+    assert {tuple(c) for c in tagged.values()} == {("bostader",), ("kollektivtrafik",)}
+
+
+def test_an_arabic_answer_no_term_covers_says_why_it_is_untagged(built):
+    rows = q(
+        built["dsn"],
+        """select is_tagged, untagged_reason, language from intermediate.int_answers_tagged
+           where answer_text like 'نريد مسبحا جديدا%%'""",
+    )
+    assert rows == [(False, "language_without_terms", "ar")]
+    # and no untagged answer is without its reason
+    assert q(
+        built["dsn"],
+        "select count(*) from intermediate.int_answers_tagged where not is_tagged and untagged_reason is null",
+    ) == [(0,)]
+
+
+def test_detecting_again_adds_nothing(built):
+    from hornsten.survey import detection
+
+    tables = "raw.answer_detections", "raw.text_minhash_bands", "raw.near_duplicate_texts"
+    before = [q(built["dsn"], f"select count(*) from {t}")[0][0] for t in tables]
+    with connect(built["dsn"], autocommit=True) as conn:
+        result = detection.detect(conn, built["config"], echo=lambda _: None)
+    assert result.answers == 0
+    assert [q(built["dsn"], f"select count(*) from {t}")[0][0] for t in tables] == before
+    assert before[0] == q(built["dsn"], "select count(*) from raw.survey_answers")[0][0]

@@ -21,6 +21,7 @@ from hornsten.cli.app import main
 from hornsten.privacy import erasure_proof as proof
 from hornsten.privacy.erasure_files import Terms
 from hornsten.privacy.pseudonymise import keyed_hash
+from hornsten.survey import detection
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.warehouse.dbt import connection_env, rebuild_tables
 from tests.exports import HEADER, good_row, write_csv
@@ -76,6 +77,7 @@ def planted(stack_settings, warehouse_dsn, norrkoping, tmp_path_factory):
                 archive=paths.archive_dir("norrkoping_vision_2035"),
             )
             assert [r.status for r in results] == ["loaded_with_quarantine", "loaded"]
+            detection.detect(conn, norrkoping, echo=lambda _: None)  # as every load does
         # A corrected re-delivery still waiting in the inbox.
         inbox = paths.inbox_dir(norrkoping.process, "survey")
         inbox.mkdir(parents=True)
@@ -163,6 +165,7 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
     )
     assert re.search(proof_line, result.output), result.output
     assert "responses 2" in result.output and "quarantined_rows 1" in result.output
+    assert "answer_detections 6" in result.output  # his answers' languages and fingerprints
     assert "files_rewritten 3" in result.output
     after = _search(config, dsn, terms)
     assert after.hits == [] and after.tables_searched > 60
@@ -177,6 +180,7 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
         # The neighbour's review stays; the term proposed from his answer stays without it.
         assert conn.execute("select answer_id like '%%:N-0:%%' from review.tag_decisions").fetchall() == [(True,)]
         assert _count(conn, "select count(*) from review.codebook_proposals where source_answer_id is null") == 1
+        assert _count(conn, "select count(*) from raw.answer_detections") == (OTHERS + 1) * 3
         (event,) = conn.execute(
             "select process, subject, counts, details, actor, db_user, occurred_at from audit.events"
         )

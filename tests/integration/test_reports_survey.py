@@ -33,6 +33,7 @@ SHEETS = {
         "Kön",
         "Ålder och stadsdel",
         "Komponenter hittills",
+        "Språk",
     ],
     "components": [
         "Om rapporten",
@@ -223,6 +224,34 @@ def test_survey_progress_never_shows_a_figure_for_a_suppressed_group(built):
             bullet = bullets[group["outreach_priority"] - 1]
             assert f"färre än {MIN_GROUP_SIZE} svar" in bullet
             assert f"{group['respondents']} svar," not in bullet
+
+
+def test_survey_progress_counts_answers_in_other_languages(built):
+    report = built["reports"]["survey-progress"]
+    languages = section(report, "Svar på andra språk")
+    text = " ".join(languages.paragraphs)
+    # the sample plants six Arabic answers (one about something no Arabic term covers) and six English
+    assert "arabiska (6)" in text and "engelska" in text
+    assert "”språk utan termer”" in text
+    rows = {r[0]: r for r in table(report, "Språk").rows}
+    assert rows["arabiska"][1] == 6 and rows["arabiska"][4] >= 1 and rows["svenska"][1] > 5000
+
+
+def test_reports_showing_shares_say_a_campaign_was_found(built):
+    progress, components = built["reports"]["survey-progress"], built["reports"]["components"]
+    note = section(components, "Organiserade kampanjer").paragraphs[0]
+    assert note.startswith("2 organiserade kampanjer hittades: 50 svar med samma text från 50 personer")
+    assert "6 svar med samma eller nästan samma text (2 varianter) från 6 personer" in note
+    assert "räknas både per svarande och med varje kampanj som en enda svarande" in note
+    assert any("50 svar med samma text" in p for p in section(progress, "Vanligaste komponenterna hittills").paragraphs)
+    assert section(built["reports"]["cornerstones"], "Organiserade kampanjer").paragraphs
+    adjusted = table(components, "Komponenter")
+    overall = {c["component_label"]: c for c in built["marts"]["components"] if c["question_code"] == "alla"}
+    for row in adjusted.rows:
+        mart = overall[row[column(adjusted, "Komponent")]]
+        assert row[column(adjusted, "Andel, kampanj en gång")] == share_text(float(mart["campaign_adjusted_share"]))
+    bus = overall["Kollektivtrafik"]
+    assert float(bus["campaign_adjusted_share"]) < float(bus["share"])
 
 
 # --- Komponenter och teman ------------------------------------------------------------

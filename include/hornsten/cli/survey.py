@@ -1,4 +1,4 @@
-"""``hornsten ingest`` and ``hornsten sample``: phase 1, the survey."""
+"""``hornsten ingest``, ``hornsten survey detect`` and ``hornsten sample``: phase 1, the survey."""
 
 from __future__ import annotations
 
@@ -91,4 +91,30 @@ def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, p
     echo(f"Done in {time.monotonic() - started:.1f} s.")
 
 
-COMMANDS = [ingest, sample]
+@click.group(name="survey")
+def survey_group() -> None:
+    """The survey's answers in the warehouse."""
+
+
+@survey_group.command()
+@PROCESS_OPTION
+def detect(process_name: str | None) -> None:
+    """Detect the language of each answer and the fingerprints that group campaigns.
+
+    Runs after every `hornsten ingest` and survey ingest DAG run by itself; this command
+    does the same for answers not yet done (none, usually). `hornsten build` then shows
+    them in marts.answer_campaigns and marts.language_summary.
+    """
+    from hornsten.survey import service
+
+    config = process(process_name)
+    try:
+        with warehouse(role=roles.LOADER) as conn:
+            result = service.detect_answers(conn, config, echo=echo)
+    except psycopg.OperationalError as exc:
+        raise click.ClickException(f"the warehouse cannot be reached: {str(exc).strip().splitlines()[0]}") from None
+    if not result.answers:
+        echo("Detection: every answer already has its language and fingerprint.")
+
+
+COMMANDS = [ingest, sample, survey_group]

@@ -117,6 +117,8 @@ class ProcessConfig(StrictModel):
             "HORNSTEN_CORNERSTONE_COUNT": str(self.cornerstones.count),
             "HORNSTEN_COMMITTEE_MEASURE": self.cornerstones.committee_measure,
             "HORNSTEN_SURVEY_ID": self.survey.survey_id,
+            "HORNSTEN_CAMPAIGN_MIN_WORDS": str(self.survey.detection.campaign_min_words),
+            "HORNSTEN_CAMPAIGN_MIN_RESPONDENTS": str(self.survey.detection.campaign_min_respondents),
             # Which demographics the survey asks (and their options): representativeness
             # and weights only for those (dbt_project/macros/demographics.sql).
             "HORNSTEN_DEMOGRAPHIC_OPTIONS": json.dumps(

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from hornsten.config.base import CODE_PATTERN, StrictModel
+from hornsten.config.detection import Detection
 
 # Fields every survey row has, whatever the tool that exported it.
 RESPONSE_FIELDS = ("response_id", "submitted_at", "respondent_id")
@@ -77,6 +78,8 @@ class Survey(StrictModel):
     text_max_length: int = Field(default=4000, gt=0)
     questions: list[Question]
     exports: list[ExportLayout]
+    # Languages and campaigns (hornsten.config.detection: what each key means, defaults).
+    detection: Detection = Detection()
 
     @model_validator(mode="after")
     def _check_layouts(self) -> Survey:

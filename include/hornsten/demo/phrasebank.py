@@ -189,6 +189,63 @@ def answer_parts() -> AnswerParts:
     )
 
 
+@dataclass(frozen=True)
+class Plant:
+    """One planted answer: the style of question it goes to, its text and its labels."""
+
+    style: str
+    text: str
+    components: tuple[str, ...]
+    language: str = "sv"
+    personal: bool = False  # it carries personal data (a name)
+
+
+@dataclass(frozen=True)
+class Plants:
+    min_responses: int
+    campaign: Plant
+    copies: int
+    template: Plant
+    names: tuple[str, ...]
+    other_languages: tuple[Plant, ...]
+
+
+def _plant(entry: dict, path: Path, where: str) -> Plant:
+    style = entry.get("style")
+    if style not in STYLES:
+        raise ValueError(f"{path}: {where}.style must be one of {STYLES}")
+    return Plant(
+        style=style,
+        text=str(entry.get("text", "")),
+        components=_texts(entry.get("components"), path, f"{where}.components"),
+        language=str(entry.get("language", "sv")),
+    )
+
+
+@cache
+def plants() -> Plants:
+    """The campaign, template and other-language answers planted in samples (``data/answers/plants.yml``)."""
+    path = DATA_DIR / "answers" / "plants.yml"
+    keys = ("style", "text", "components", "language")
+    data = _mapping(_read(path), path, ("min_responses", "campaign", "template", "other_languages"))
+    campaign = _mapping(data.get("campaign"), path, (*keys, "copies"), "campaign")
+    template = _mapping(data.get("template"), path, (*keys, "names"), "template")
+    others = data.get("other_languages")
+    if not isinstance(others, list):
+        raise ValueError(f"{path}: other_languages must be a list")
+    return Plants(
+        min_responses=int(data.get("min_responses", 0)),
+        campaign=_plant(campaign, path, "campaign"),
+        copies=int(campaign.get("copies", 0)),
+        template=_plant(template, path, "template"),
+        names=_texts(template.get("names"), path, "template.names"),
+        other_languages=tuple(
+            _plant(_mapping(entry, path, keys, f"other_languages[{i}]"), path, f"other_languages[{i}]")
+            for i, entry in enumerate(others)
+        ),
+    )
+
+
 @cache
 def process_phrases(process: str) -> ProcessPhrases:
     """A process's own sentences and details from ``data/processes/<process>/``, if it has any."""

@@ -7,7 +7,9 @@ process holding the person's data, in one transaction under the ingest lock:
    hash of VALUE (the HMAC of the ingest) or the key ``restricted.respondents``
    maps VALUE to (so a rotated key still finds the old rows);
 2. deleted from ``raw.survey_responses`` and ``raw.survey_answers``,
-   ``restricted.survey_answers_original``, and — once no response refers to it
+   ``restricted.survey_answers_original``, the answers' languages and fingerprints
+   (``raw.answer_detections``, and the MinHash bands and near-duplicate links of texts
+   no other answer has), and — once no response refers to it
    any more — the mapping in ``restricted.respondents``;
 3. quarantined rows of the process's loads whose content holds the identifier, or
    a field equal to the response id; the value samples of Great Expectations
@@ -37,6 +39,7 @@ from hornsten.config import ProcessConfig
 from hornsten.privacy import erasure_files as files
 from hornsten.privacy import erasure_proof as proof
 from hornsten.privacy.pseudonymise import keyed_hash
+from hornsten.survey import detection
 from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
 
 Rebuild = Callable[[ProcessConfig], None]
@@ -177,7 +180,11 @@ def _erase_in_process(
             ]
         params = {"survey": survey, "ids": ids}
         counts = item.counts
+        # Languages and fingerprints are keyed by the answer (they would cascade); the
+        # MinHash bands of texts no other answer has go with them (detection.prune).
+        detections = _delete(conn, "raw.answer_detections", params)
         answers = _delete(conn, "raw.survey_answers", params)  # before the responses they cascade from
+        detection.prune(conn, survey)
         counts["responses"], counts["answers"] = _delete(conn, "raw.survey_responses", params), answers
         counts["answer_originals"] = _delete(conn, "restricted.survey_answers_original", params)
         removed = conn.execute(
@@ -187,6 +194,7 @@ def _erase_in_process(
             (sorted(keys),),
         ).fetchall()
         counts["respondents"] = len(removed)
+        counts["answer_detections"] = detections
         removed_keys = keys if by == "respondent" else {k for k, _ in removed}
         values |= {v for _, v in removed}
         terms = files.Terms(survey, frozenset(ids), frozenset(values), frozenset(removed_keys))

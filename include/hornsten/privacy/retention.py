@@ -11,7 +11,10 @@ deletes, in one transaction under the ingest lock:
 * ``restricted.quarantine``: every quarantined row of the process's loads (as delivered);
 * the process's archive folder (every archived export and template, failed ones too).
 
-The pseudonymised ``raw`` data and the marts stay. Each run writes counts — never
+The pseudonymised ``raw`` data and the marts stay, and with them what the detection
+after each load derived from the pseudonymised answers (``raw.answer_detections``,
+``raw.text_minhash_bands``, ``raw.near_duplicate_texts``: languages, hashes and band
+keys, no text of an original). Each run writes counts — never
 content — to ``audit.events`` (kind ``retention``) and the log; a second run finds
 nothing more to delete and logs zeros. ``hornsten retention run`` and the
 ``hornsten_maintenance`` DAG both call :func:`run_retention`.

@@ -9,7 +9,7 @@ respondents are suppressed in the marts and shown as '–'.
 
 from __future__ import annotations
 
-from hornsten.reports import charts
+from hornsten.reports import charts, detections
 from hornsten.reports.group_differences import groups_section
 from hornsten.reports.marts import rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
@@ -44,7 +44,7 @@ def build(conn, config, period: str | None = None) -> Report:
         conn,
         """
         select question_code, component, component_label, is_suppressed, base_respondents,
-               respondents_mentioning, share, weighted_share, rank_in_group
+               respondents_mentioning, share, weighted_share, rank_in_group, campaign_adjusted_share
         from marts.component_shares
         where cut = 'alla'
         order by question_code, rank_in_group nulls last, component_label""",
@@ -93,10 +93,12 @@ def build(conn, config, period: str | None = None) -> Report:
     overall_themes = [t for t in themes if t["question_code"] == "alla"]
     by_question = {q.code: [c for c in components if c["question_code"] == q.code] for q in questions}
 
+    campaigns = detections.campaign_section(config, detections.campaigns(conn))
     sections = [
         _overview(overall, overall_themes, coverage),
+        *([campaigns] if campaigns else []),
         _themes_section(overall_themes, themes, questions),
-        _components_section(overall, components, questions, component_themes, theme_labels),
+        _components_section(overall, components, questions, component_themes, theme_labels, bool(campaigns)),
     ]
     sections += [
         _question_section(index, question, by_question[question.code], coverage.get(question.code))
@@ -233,7 +235,7 @@ def _themes_section(overall_themes: list[dict], themes: list[dict], questions) -
     return section
 
 
-def _components_section(overall, components, questions, component_themes, theme_labels) -> Section:
+def _components_section(overall, components, questions, component_themes, theme_labels, adjusted: bool) -> Section:
     section = Section("Komponenter, alla frågor")
     ranked = by_share(overall)
     if not ranked:
@@ -259,6 +261,8 @@ def _components_section(overall, components, questions, component_themes, theme_
     for rank, c in in_rank_order(overall, "component_label"):
         theme = component_themes.get(c["component"])
         cells = [rank, c["component_label"], theme_labels.get(theme, theme or "–"), *_share_cells(c)]
+        if adjusted:
+            cells.append(detections.adjusted_cell(c))
         for q in questions:
             found = per_question.get((q.code, c["component"]))
             cells.append(_weighted_cell(found))
@@ -267,7 +271,16 @@ def _components_section(overall, components, questions, component_themes, theme_
         Table(
             "Komponenter",
             "Alla komponenter, alla frågor och per fråga",
-            ["Rang", "Komponent", "Tema", "Svarande som nämner", "Andel", "Andel, viktad", *names],
+            [
+                "Rang",
+                "Komponent",
+                "Tema",
+                "Svarande som nämner",
+                "Andel",
+                "Andel, viktad",
+                *([detections.ADJUSTED_COLUMN] if adjusted else []),
+                *names,
+            ],
             table_rows,
             show_rows=15,
             note=f"{note}. {WEIGHTING_NOTE}",

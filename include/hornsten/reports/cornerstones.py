@@ -9,7 +9,7 @@ components and example answers (marts.cornerstone_trace, pseudonymised).
 
 from __future__ import annotations
 
-from hornsten.reports import charts
+from hornsten.reports import charts, detections
 from hornsten.reports.committee import Committee, agreement_section, agreement_word
 from hornsten.reports.marts import one, rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
@@ -80,8 +80,10 @@ def build(conn, config, period: str | None = None) -> Report:
     cornerstones = [t for t in themes if t["is_cornerstone"]]
     committee = Committee(config.steering_committee)
 
+    campaigns = detections.campaign_section(config, detections.campaigns(conn), adjusted_shown=False)
     sections = [
         _proposal(config, themes, cornerstones, valued, committee_rank, committee),
+        *([campaigns] if campaigns else []),
         agreement_section(agreement, valuation, valued, committee),
     ]
     sections += [

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hornsten.reports import ReportUnavailable, charts
+from hornsten.reports import ReportUnavailable, charts, detections
 from hornsten.reports.marts import one, rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import MIN_GROUP_SIZE, number_text, share_text
@@ -122,12 +122,14 @@ def build(conn, config, period: str | None = None) -> Report:
     )
     positions = [p for p in positions if p["round"] == latest_round]
 
+    campaigns = detections.campaign_section(config, _optional(conn, detections.CAMPAIGNS_SQL), adjusted_shown=False)
     participants = sum(g["participants"] for g in coverage)
     meetings = sum(g["meetings_held"] for g in coverage)
     answered = sum(1 for r in remiss if r["status"] != "missing")
     sections = [
         _intro_section(config, phases, day, respondents, coverage, participants, meetings, remiss, answered),
         _topics_section(components, themes, respondents, dialogue_topics),
+        campaigns,
         *_cornerstone_sections(cornerstones, reception, positions, phases, day),
         _next_section(config, day),
     ]

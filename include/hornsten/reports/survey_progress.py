@@ -2,8 +2,9 @@
 
 Responses per day and in total, the respondents against the population by district,
 age group and gender, the groups to reach next (marts.underrepresented_groups, most
-missing first) and the components mentioned most so far. The summary sentence names
-the groups to reach first.
+missing first), the components mentioned most so far (per respondent, and with each
+organised campaign counted once when one was found) and the answers written in other
+languages than Swedish. The summary sentence names the groups to reach first.
 
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hornsten.reports import charts
+from hornsten.reports import charts, detections
 from hornsten.reports.marts import rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.representation import reach_section, representation_section
@@ -79,12 +80,13 @@ def build(conn, config, period: str | None = None) -> Report:
         conn,
         """
         select component, component_label, is_suppressed, base_respondents, respondents_mentioning,
-               share, weighted_share, rank_in_group
+               share, weighted_share, rank_in_group, campaign_adjusted_share
         from marts.component_shares
         where cut = 'alla' and question_code = 'alla'
         order by rank_in_group nulls last, component_label""",
         needs=NEEDS,
     )
+    campaigns = detections.campaigns(conn)
 
     total = int(totals.get("respondents") or 0)
     in_base = int(totals.get("in_base") or 0)
@@ -100,7 +102,8 @@ def build(conn, config, period: str | None = None) -> Report:
         _status_section(config, daily, total, in_base, today),
         reach,
         representation_section(config, representation, in_base),
-        _components_section(components),
+        _components_section(components, detections.campaign_paragraph(config, campaigns)),
+        detections.language_section(detections.languages(conn)),
     ]
     return Report(
         name="survey-progress",
@@ -213,7 +216,7 @@ def _status_section(config, daily, total: int, in_base: int, today: dt.date) -> 
     return section
 
 
-def _components_section(components: list[dict]) -> Section:
+def _components_section(components: list[dict], campaign_note: str | None) -> Section:
     section = Section("Vanligaste komponenterna hittills")
     mentioned = [c for c in components if not c["is_suppressed"] and (c["respondents_mentioning"] or 0) > 0]
     if not mentioned:
@@ -227,6 +230,8 @@ def _components_section(components: list[dict]) -> Section:
         + (", viktad så att åldersgrupper, kön och stadsdelar väger som i befolkningen." if weighted else ".")
         + " Listan kan ändras när fler svar kommer in."
     )
+    if campaign_note:
+        section.paragraphs.append(campaign_note)
     section.charts.append(
         charts.horizontal_bars(
             "komponenter_hittills",
@@ -242,6 +247,7 @@ def _components_section(components: list[dict]) -> Section:
             "–" if c["is_suppressed"] else int(c["respondents_mentioning"] or 0),
             share_text(as_float(c["share"])),
             share_text(as_float(c["weighted_share"])),
+            *([detections.adjusted_cell(c)] if campaign_note else []),
         )
         for c in components
     ]
@@ -249,7 +255,14 @@ def _components_section(components: list[dict]) -> Section:
         Table(
             "Komponenter hittills",
             "Alla komponenter hittills",
-            ["Rang", "Komponent", "Svarande som nämner", "Andel", "Andel, viktad"],
+            [
+                "Rang",
+                "Komponent",
+                "Svarande som nämner",
+                "Andel",
+                "Andel, viktad",
+                *([detections.ADJUSTED_COLUMN] if campaign_note else []),
+            ],
             table_rows,
             show_rows=10,
         )

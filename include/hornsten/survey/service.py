@@ -8,7 +8,7 @@ from typing import Any
 
 from hornsten import paths
 from hornsten.config import ProcessConfig
-from hornsten.survey import ingest
+from hornsten.survey import detection, ingest
 
 Echo = Callable[[str], None]
 
@@ -16,12 +16,22 @@ Echo = Callable[[str], None]
 def ingest_exports(
     conn, config: ProcessConfig, files: Iterable[Path], archive: Path | None = None, echo: Echo = print
 ) -> list[ingest.LoadResult]:
-    """Load survey exports (and archive them when `archive` is given), reporting progress per file."""
+    """Load survey exports (and archive them when `archive` is given), reporting progress per file;
+    then the languages and campaign fingerprints of the answers they brought."""
 
     def progress(name: str, rows: int) -> None:
         echo(f"  {name}: {rows:,} rows read …")
 
-    return ingest.ingest_files(conn, list(files), config, ingest.pseudonym_key(), archive=archive, progress=progress)
+    results = ingest.ingest_files(conn, list(files), config, ingest.pseudonym_key(), archive=archive, progress=progress)
+    detect_answers(conn, config, echo)
+    return results
+
+
+def detect_answers(conn, config: ProcessConfig, echo: Echo = print) -> detection.DetectionResult:
+    """Language and campaign fingerprints of every answer not yet seen.
+
+    `hornsten survey detect` calls it, and ingest_exports after each load."""
+    return detection.detect(conn, config, echo)
 
 
 def ingest_inbox(conn, config: ProcessConfig, inbox: Path, archive: Path, echo: Echo = print) -> dict[str, Any]:

@@ -7,8 +7,9 @@ answers as (
 
     select
         response_key,
-        question_code
-    from {{ ref('stg_survey__answers') }}
+        question_code,
+        counting_unit
+    from {{ ref('answer_campaigns') }}
 
 ),
 

@@ -1,13 +1,31 @@
+-- The Swedish codebook and its terms in other languages, matched by the same SQL: an
+-- answer in English or Arabic is tagged by the terms written in it.
+
 with
 
-seed as (
+swedish as (
 
     select
         component,
         term,
         match,
+        strength,
+        'sv' as language,
         note
     from {{ ref('codebook_terms') }}
+
+),
+
+other_languages as (
+
+    select
+        component,
+        term,
+        match,
+        strength,
+        language,
+        note
+    from {{ ref('codebook_terms_other_languages') }}
 
 ),
 
@@ -19,6 +37,8 @@ approved as (
         component,
         value as term,
         match_kind,
+        'strong' as strength,
+        'sv' as language,
         'granskning: förslag ' || proposal_id || ', godkänt av ' || decided_by as note
     from {{ ref('stg_review__codebook_proposals') }}
     where kind = 'term' and status = 'approved'
@@ -27,15 +47,17 @@ approved as (
 
 source as (
 
-    select * from seed
+    select * from swedish
+    union all
+    select * from other_languages
     union all
     select * from approved
     where not exists (
-        select from seed
+        select from swedish
         where
-            trim(seed.component) = approved.component
-            and lower(trim(seed.match)) = approved.match_kind
-            and lower(regexp_replace(trim(seed.term), '\s+', ' ', 'g')) = approved.term
+            trim(swedish.component) = approved.component
+            and lower(trim(swedish.match)) = approved.match_kind
+            and lower(regexp_replace(trim(swedish.term), '\s+', ' ', 'g')) = approved.term
     )
 
 ),
@@ -46,6 +68,8 @@ cleaned as (
         trim(component) as component,
         lower(regexp_replace(trim(term), '\s+', ' ', 'g')) as term,
         lower(trim(match)) as match_kind,
+        coalesce(nullif(lower(trim(strength)), ''), 'strong') as strength,
+        lower(trim(language)) as language,
         note
     from source
     -- a term of nothing but punctuation would match every answer
@@ -57,12 +81,18 @@ renamed as (
 
     select
         ---------- ids
-        md5(component || '|' || match_kind || '|' || term) as term_id,
+        -- a Swedish term keeps the id it always had; one in another language may be spelt like a Swedish one
+        case
+            when language = 'sv' then md5(component || '|' || match_kind || '|' || term)
+            else md5(component || '|' || match_kind || '|' || term || '|' || language)
+        end as term_id,
         component,
+        language,
 
         ---------- the term as written and in the forms the matcher compares
         term,
         match_kind,
+        strength,
         {{ fold('term') }} as term_folded,
         {{ fold_umlauts('term') }} as term_plain,
         case when match_kind = 'stem' then {{ swedish_stem('term') }} end as term_stem,

@@ -13,6 +13,7 @@ from hornsten.config import ExportLayout, ProcessConfig
 from hornsten.demo.survey import malformed as faults
 from hornsten.demo.survey.formats import SPECS, file_name, redelivery_name, requested_formats
 from hornsten.demo.survey.generator import Response, ResponseGenerator
+from hornsten.demo.survey.plants import Planter
 from hornsten.demo.survey.redelivery import REDELIVERY_RATE, Repeat, write_redelivery
 from hornsten.demo.survey.renderer import Renderer
 from hornsten.demo.survey.sampling import choose_positions
@@ -76,6 +77,7 @@ class _Run:
         self.config = config
         self.rng = random.Random(seed)
         self.gen = ResponseGenerator(config, self.rng)
+        self.planter = Planter(config, total)
         self.kinds = faults.KindCycle(self.rng)
         self.renderers: dict[str, Renderer] = {}
         self.first = self.renderer(config.survey.exports[0])
@@ -127,6 +129,8 @@ class _Run:
             rid = self.next_rid
             self.next_rid += 1
             resp = self.gen.response(rid)
+            if position not in malformed_kind and position not in repeat_at:
+                self.planter.apply(rid, resp)
             row = renderer.render(rid, ts, resp)
             kind = malformed_kind.get(position)
             if kind is not None:

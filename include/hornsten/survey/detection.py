@@ -1,0 +1,194 @@
+"""After each survey load: the language of every answer not yet seen, and the
+fingerprints that group identical and near-identical answers into campaigns.
+
+Only answers without a row in raw.answer_detections are read
+(keyset pages in primary-key order, so a daily load reads its own answers, not the
+survey), and results are written with COPY. A replaced or erased answer takes its rows
+with it (the tables cascade from raw.survey_answers), so running this again, or after a
+re-delivered file, adds nothing. Grouping into campaigns — how many respondents share a
+text, whether it is long enough — is set-based SQL in dbt (int_answer_campaigns).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from hornsten.config import ProcessConfig
+from hornsten.tagging import campaigns
+from hornsten.tagging.languages import LanguageDetector
+from hornsten.warehouse.schema import INGEST_LOCK
+
+PAGE = 20_000
+
+
+@dataclass
+class DetectionResult:
+    answers: int = 0
+    languages: Counter = field(default_factory=Counter)
+    new_long_texts: int = 0
+    near_duplicate_pairs: int = 0
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        other = {lang: n for lang, n in self.languages.most_common() if lang != "sv"}
+        languages = ", ".join(f"{lang} {n:,}" for lang, n in other.items()) or "none"
+        return (
+            f"Detection: {self.answers:,} new answer(s) in {self.seconds:.1f} s; not Swedish: {languages}; "
+            f"{self.new_long_texts:,} new long text(s), {self.near_duplicate_pairs:,} near-identical pair(s)"
+        )
+
+
+def detect(conn, config: ProcessConfig, echo: Callable[[str], None] = print) -> DetectionResult:
+    """Classify and fingerprint the survey's answers not yet done; one transaction."""
+    settings = config.survey.detection
+    survey = config.survey.survey_id
+    result = DetectionResult()
+    started = time.monotonic()
+    detector: LanguageDetector | None = None
+    with conn.transaction():
+        conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
+        prune(conn, survey)
+        conn.execute("create temporary table new_texts (text_hash text primary key) on commit drop")
+        last = ("", "")
+        while True:
+            page = _pending(conn, survey, last)
+            if not page:
+                break
+            last = page[-1][1], page[-1][2]
+            if detector is None:
+                detector = LanguageDetector(settings.languages)
+            _write_page(conn, page, detector, settings.campaign_min_words, settings.campaign_similarity, result)
+        pairs = _confirmed_pairs(conn, survey, settings.campaign_similarity)
+        result.near_duplicate_pairs = len(pairs)
+        if pairs:
+            _recluster(conn, survey, pairs)
+    result.seconds = time.monotonic() - started
+    if result.answers:
+        echo(result.describe())
+    return result
+
+
+def prune(conn, survey: str) -> int:
+    """Drop the MinHash bands and near-duplicate links of texts no answer has any more
+    (erased or replaced answers); their detections went with the answers."""
+    removed = 0
+    for table in ("raw.text_minhash_bands", "raw.near_duplicate_texts"):
+        removed += conn.execute(
+            f"""delete from {table} t
+                where t.survey_id = %s
+                  and not exists (select 1 from raw.answer_detections d
+                                  where d.survey_id = t.survey_id and d.text_hash = t.text_hash)""",
+            (survey,),
+        ).rowcount
+    return removed
+
+
+def _pending(conn, survey: str, after: tuple[str, str]) -> list[tuple]:
+    return conn.execute(
+        """select a.survey_id, a.response_id, a.question_code, a.answer_text
+           from raw.survey_answers a
+           where a.survey_id = %s and (a.response_id, a.question_code) > (%s, %s)
+             and not exists (select 1 from raw.answer_detections d
+                             where (d.survey_id, d.response_id, d.question_code)
+                                 = (a.survey_id, a.response_id, a.question_code))
+           order by a.response_id, a.question_code
+           limit %s""",
+        (survey, *after, PAGE),
+    ).fetchall()
+
+
+def _write_page(conn, page, detector: LanguageDetector, min_words: int, threshold: float, result) -> None:
+    # The page was read under the lock and has no detections yet: COPY straight in.
+    normalised = [campaigns.normalise(row[3]) for row in page]
+    hashes = [campaigns.fingerprint(text) for text in normalised]
+    counts = [campaigns.word_count(text) for text in normalised]
+    detected = detector.detect(row[3] for row in page)
+    with conn.cursor().copy(
+        """copy raw.answer_detections (survey_id, response_id, question_code, language, language_confidence,
+                                       language_method, text_hash, word_count) from stdin"""
+    ) as copy:
+        for row, found, text_hash, words in zip(page, detected, hashes, counts, strict=True):
+            copy.write_row((*row[:3], found.language, found.confidence, found.method, text_hash, words))
+            result.languages[found.language] += 1
+    result.answers += len(page)
+    _band_new_texts(conn, page[0][0], normalised, hashes, counts, min_words, threshold, result)
+
+
+def _band_new_texts(conn, survey, normalised, hashes, counts, min_words, threshold, result) -> None:
+    """MinHash bands for the long texts not banded before (each distinct text once)."""
+    long_texts = {h: text for h, text, words in zip(hashes, normalised, counts, strict=True) if words >= min_words}
+    if not long_texts:
+        return
+    known = {
+        row[0]
+        for row in conn.execute(
+            """select distinct text_hash from raw.text_minhash_bands
+               where survey_id = %s and text_hash = any(%s)""",
+            (survey, list(long_texts)),
+        )
+    }
+    fresh = [h for h in long_texts if h not in known]
+    if not fresh:
+        return
+    bands = campaigns.band_keys([long_texts[h] for h in fresh], threshold)
+    with conn.cursor().copy("copy raw.text_minhash_bands (survey_id, text_hash, band, band_key) from stdin") as copy:
+        for text_hash, keys in zip(fresh, bands, strict=True):
+            for band, key in enumerate(keys):
+                copy.write_row((survey, text_hash, band, key))
+    with conn.cursor().copy("copy new_texts (text_hash) from stdin") as copy:
+        for text_hash in fresh:
+            copy.write_row((text_hash,))
+    result.new_long_texts += len(fresh)
+
+
+def _confirmed_pairs(conn, survey: str, threshold: float) -> list[tuple[str, str, float]]:
+    """Pairs of a new text and another sharing an LSH band, kept when their exact
+    Jaccard similarity reaches the threshold."""
+    candidates = conn.execute(
+        """select distinct least(n.text_hash, o.text_hash), greatest(n.text_hash, o.text_hash)
+           from new_texts t
+           join raw.text_minhash_bands n on n.survey_id = %s and n.text_hash = t.text_hash
+           join raw.text_minhash_bands o
+             on o.survey_id = n.survey_id and o.band = n.band and o.band_key = n.band_key
+            and o.text_hash <> n.text_hash""",
+        (survey,),
+    ).fetchall()
+    if not candidates:
+        return []
+    wanted = sorted({h for pair in candidates for h in pair})
+    texts = dict(
+        conn.execute(
+            """select distinct on (d.text_hash) d.text_hash, a.answer_text
+               from raw.answer_detections d
+               join raw.survey_answers a using (survey_id, response_id, question_code)
+               where d.survey_id = %s and d.text_hash = any(%s)
+               order by d.text_hash""",
+            (survey, wanted),
+        ).fetchall()
+    )
+    normalised = {h: campaigns.normalise(text) for h, text in texts.items()}
+    pairs = []
+    for a, b in candidates:
+        if a in normalised and b in normalised:
+            similarity = campaigns.jaccard(normalised[a], normalised[b])
+            if similarity >= threshold:
+                pairs.append((a, b, similarity))
+    return pairs
+
+
+def _recluster(conn, survey: str, pairs: list[tuple[str, str, float]]) -> None:
+    """Clusters from the links already known and the new pairs, written back whole (the
+    table holds near-duplicates only, a small share of the texts)."""
+    known = conn.execute(
+        "select text_hash, group_hash, similarity from raw.near_duplicate_texts where survey_id = %s", (survey,)
+    ).fetchall()
+    clustered = campaigns.clusters([*known, *pairs])
+    conn.execute("delete from raw.near_duplicate_texts where survey_id = %s", (survey,))
+    with conn.cursor().copy(
+        "copy raw.near_duplicate_texts (survey_id, text_hash, group_hash, similarity) from stdin"
+    ) as copy:
+        for text_hash, (group_hash, similarity) in clustered.items():
+            copy.write_row((survey, text_hash, group_hash, min(similarity, 1.0)))
