@@ -12,6 +12,7 @@ cleaned as (
         trim(component) as component,
         lower(regexp_replace(trim(term), '\s+', ' ', 'g')) as term,
         lower(trim(match)) as match_kind,
+        coalesce(nullif(lower(trim(strength)), ''), 'strong') as strength,
         note
     from source
     -- a term of nothing but punctuation would match every answer
@@ -29,6 +30,7 @@ renamed as (
         ---------- the term as written and in the forms the matcher compares
         term,
         match_kind,
+        strength,
         {{ fold('term') }} as term_folded,
         {{ fold_umlauts('term') }} as term_plain,
         case when match_kind = 'stem' then {{ swedish_stem('term') }} end as term_stem,
