@@ -16,6 +16,9 @@
 --
 -- Such weak evidence tags only with corroboration: a second, different word of the
 -- same component that is not itself a place in passing. Strong evidence tags alone.
+-- A place that is itself a component's subject (a small locality for landsbygd,
+-- codebook_places.topic_component) counts in passing once the text is about
+-- something else too: "simhall i Kolmården" is about service in the locality.
 
 with
 
@@ -33,7 +36,10 @@ words as (
 
 places as (
 
-    select word_prefix_folded from {{ ref('stg_codebook__places') }}
+    select
+        word_prefix_folded,
+        topic_component
+    from {{ ref('stg_codebook__places') }}
 
 ),
 
@@ -125,7 +131,13 @@ judged as (
                 verb.text_id = matches.text_id
                 and verb.context_kind = 'scene_verb'
                 and verb.word_position between matches.word_position - 3 and matches.word_position
-        ) as is_scene_setting
+        ) as is_scene_setting,
+        exists (
+            select 1 from places
+            where
+                places.topic_component = matches.component
+                and {{ fold('matches.matched_text') }} like places.word_prefix_folded || '%'
+        ) as is_topical_place
     from matches
 
 ),
@@ -153,6 +165,7 @@ grouped as (
         count(distinct matched_text) as distinct_words,
         count(distinct matched_text) filter (where not is_place_in_passing) as distinct_words_not_places,
         bool_and(is_place_in_passing) as only_places_in_passing,
+        bool_or(is_place_in_passing and is_topical_place) as has_topical_place,
         bool_or(is_scene_setting) as has_scene_setting
     from graded
     group by text_id, component
@@ -172,6 +185,16 @@ final as (
         grouped.only_typo_matches,
         case
             when grouped.has_strong_evidence then null
+            when
+                grouped.has_topical_place
+                and exists (
+                    select 1 from grouped as other_topic
+                    where
+                        other_topic.text_id = grouped.text_id
+                        and other_topic.component <> grouped.component
+                        and other_topic.has_strong_evidence
+                )
+                then null
             when grouped.distinct_words >= 2 and grouped.distinct_words_not_places >= 1 then null
             when grouped.only_places_in_passing then 'place name in passing'
             when grouped.has_scene_setting then 'word in passing'

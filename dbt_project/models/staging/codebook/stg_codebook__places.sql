@@ -12,6 +12,7 @@ renamed as (
         trim(place) as place,
         lower(trim(word_prefix)) as word_prefix,
         {{ fold('trim(word_prefix)') }} as word_prefix_folded,
+        nullif(trim(topic_component), '') as topic_component,
         note
 
     from source
