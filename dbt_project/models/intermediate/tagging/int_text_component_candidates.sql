@@ -68,7 +68,7 @@ word_facts as (
         and (
             (words.is_capitalised and not words.starts_sentence)
             or exists (
-                select 1 from places
+                select places.word_prefix_folded from places
                 where {{ fold('words.word') }} like places.word_prefix_folded || '%'
             )
         ) as is_place_word
@@ -92,7 +92,7 @@ locative_starts as (
             and locative.context_kind = 'locative'
             and locative.word_position between matches.word_position - 4 and matches.word_position - 1
     where not exists (
-        select 1 from word_facts as between_words
+        select between_words.word_position from word_facts as between_words
         where
             between_words.text_id = matches.text_id
             and between_words.word_position > locative.word_position
@@ -107,10 +107,10 @@ judged as (
 
     select
         matches.*,
-        exists (
-            select 1 from locative_starts
-            inner join word_facts as matched
-                on locative_starts.text_id = matched.text_id
+        exists(
+            select locative_starts.word_position from locative_starts
+            inner join word_facts as matched_word
+                on locative_starts.text_id = matched_word.text_id
             left join word_facts as previous
                 on
                     locative_starts.text_id = previous.text_id
@@ -118,22 +118,22 @@ judged as (
             where
                 locative_starts.text_id = matches.text_id
                 and locative_starts.word_position = matches.word_position
-                and matched.word_position = matches.word_position
+                and matched_word.word_position = matches.word_position
                 -- the name itself, or the tail of a name ("Motala ström")
                 and (
-                    matched.is_place_word
+                    matched_word.is_place_word
                     or (previous.is_place_word and previous.word_position > locative_starts.locative_position)
                 )
         ) as is_place_in_passing,
-        exists (
-            select 1 from word_facts as verb
+        exists(
+            select verb.word_position from word_facts as verb
             where
                 verb.text_id = matches.text_id
                 and verb.context_kind = 'scene_verb'
                 and verb.word_position between matches.word_position - 3 and matches.word_position
         ) as is_scene_setting,
-        exists (
-            select 1 from places
+        exists(
+            select places.topic_component from places
             where
                 places.topic_component = matches.component
                 and {{ fold('matches.matched_text') }} like places.word_prefix_folded || '%'
@@ -188,7 +188,7 @@ final as (
             when
                 grouped.has_topical_place
                 and exists (
-                    select 1 from grouped as other_topic
+                    select other_topic.component from grouped as other_topic
                     where
                         other_topic.text_id = grouped.text_id
                         and other_topic.component <> grouped.component
