@@ -3,7 +3,9 @@
 ``hornsten eval`` loads a labelled file (columns ``id, question, text, components``,
 components separated by ``;``) into the warehouse, builds the tagging models on it
 with dbt's ``eval`` target — the production SQL, in ``eval_*`` schemas — and compares.
-The metric functions are pure and tested on their own.
+The metric functions are pure and tested on their own: the scores, a bootstrap
+confidence interval for micro-F1 (answers resampled with replacement, fixed seed) and
+the per-component list of errors with the evidence behind each.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from hornsten.paths import shared_dir
 
 DEFAULT_ANSWERS = shared_dir() / "reference" / "dev_answers.csv"
+BOOTSTRAP_RESAMPLES = 2000
+BOOTSTRAP_SEED = 12
 REQUIRED_COLUMNS = ("id", "question", "text", "components")
 EVAL_TABLE = "eval_input.answers"
 
@@ -64,11 +68,18 @@ def check_labels(answers: list[LabelledAnswer], codebook: set[str]) -> None:
         raise EvaluationError(f"labels name components that are not in the codebook: {', '.join(unknown)}")
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def counts_and_scores(tp: int, fp: int, fn: int) -> dict:
+    """The counts with their precision, recall and F1 (rounded), as the reports show them."""
+    precision, recall, f1 = precision_recall_f1(tp, fp, fn)
+    scores = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+    return {"tp": tp, "fp": fp, "fn": fn, **scores}
 
 
 def score(gold: dict[str, frozenset[str]], predicted: dict[str, frozenset[str]], components: list[str]) -> dict:
@@ -92,20 +103,8 @@ def score(gold: dict[str, frozenset[str]], predicted: dict[str, frozenset[str]],
         total_tp, total_fp, total_fn = total_tp + tp, total_fp + fp, total_fn + fn
         if tp + fp + fn == 0:
             continue
-        precision, recall, f1 = _prf(tp, fp, fn)
-        rows.append(
-            {
-                "component": component,
-                "support": tp + fn,
-                "tp": tp,
-                "fp": fp,
-                "fn": fn,
-                "precision": round(precision, 4),
-                "recall": round(recall, 4),
-                "f1": round(f1, 4),
-            }
-        )
-    micro_p, micro_r, micro_f1 = _prf(total_tp, total_fp, total_fn)
+        rows.append({"component": component, "support": tp + fn, **counts_and_scores(tp, fp, fn)})
+    micro_p, micro_r, micro_f1 = precision_recall_f1(total_tp, total_fp, total_fn)
     n = len(rows) or 1
     exact = sum(1 for answer_id, labels in gold.items() if predicted.get(answer_id, frozenset()) == labels)
     return {
@@ -119,6 +118,93 @@ def score(gold: dict[str, frozenset[str]], predicted: dict[str, frozenset[str]],
         "exact_match": round(exact / len(gold), 4) if gold else 0.0,
         "per_component": rows,
     }
+
+
+def answer_counts(
+    gold: dict[str, frozenset[str]], predicted: dict[str, frozenset[str]], components: list[str]
+) -> list[tuple[int, int, int]]:
+    """(tp, fp, fn) of each answer over the codebook's components: the unit the bootstrap resamples."""
+    known = frozenset(components)
+    counts = []
+    for answer_id, labels in gold.items():
+        guess = predicted.get(answer_id, frozenset()) & known
+        labels = labels & known
+        counts.append((len(guess & labels), len(guess - labels), len(labels - guess)))
+    return counts
+
+
+def bootstrap_f1_ci(
+    counts: list[tuple[int, int, int]],
+    resamples: int = BOOTSTRAP_RESAMPLES,
+    seed: int = BOOTSTRAP_SEED,
+    level: float = 0.95,
+) -> list[float]:
+    """Percentile bootstrap interval [low, high] of micro-F1 = 2tp / (2tp + fp + fn).
+
+    Answers are resampled with replacement (an answer's tags are not independent of
+    each other, answers are); the same seed gives the same interval."""
+    import numpy as np
+
+    if not counts:
+        return [0.0, 0.0]
+    table = np.asarray(counts, dtype=np.int64)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(table), size=(resamples, len(table)))
+    tp, fp, fn = (table[:, column][picks].sum(axis=1) for column in range(3))
+    denominator = 2 * tp + fp + fn
+    f1 = np.divide(2 * tp, denominator, out=np.zeros(resamples), where=denominator > 0)
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(f1, [tail, 100 - tail])
+    return [round(float(low), 4), round(float(high), 4)]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why the tagger considered a component for a text: the terms and the words that matched,
+    and — for a candidate it did not tag — the rule that held it back."""
+
+    matched_terms: tuple[str, ...] = ()
+    matched_words: tuple[str, ...] = ()
+    held_back: str | None = None
+
+
+def error_list(
+    gold: dict[str, frozenset[str]],
+    predicted: dict[str, frozenset[str]],
+    texts: dict[str, str],
+    evidence: dict[tuple[str, str], Evidence],
+) -> dict[str, list[dict]]:
+    """Per component, its false positives and false negatives: the answer, its text and the
+    evidence (for a false negative, whatever matched but was held back, if anything)."""
+    errors: dict[str, list[dict]] = {}
+    for answer_id, labels in gold.items():
+        guess = predicted.get(answer_id, frozenset())
+        for kind, missed in (("fp", guess - labels), ("fn", labels - guess)):
+            for component in sorted(missed):
+                found = evidence.get((answer_id, component), Evidence())
+                errors.setdefault(component, []).append(
+                    {
+                        "kind": kind,
+                        "answer_id": answer_id,
+                        "text": texts.get(answer_id, ""),
+                        "matched_terms": list(found.matched_terms),
+                        "matched_words": list(found.matched_words),
+                        "held_back": found.held_back,
+                    }
+                )
+    return dict(sorted(errors.items()))
+
+
+def error_rows(errors: dict[str, list[dict]]) -> list[dict]:
+    """The error list flat, one row per error (for CSV)."""
+    return [
+        {
+            "component": component,
+            **{key: "; ".join(value) if isinstance(value, list) else value or "" for key, value in error.items()},
+        }
+        for component, rows in errors.items()
+        for error in rows
+    ]
 
 
 # ------------------------------------------------------------------ running
@@ -143,7 +229,8 @@ def build_tagging_models(env: dict[str, str]) -> None:
     install_packages(env)
     vars_arg = '{"eval_answers_relation": "' + EVAL_TABLE + '"}'
     for command in (
-        ["seed", "--select", "path:seeds/codebook"],
+        # full refresh: a codebook seed that gained a column is recreated, not appended to
+        ["seed", "--select", "path:seeds/codebook", "--full-refresh"],
         ["run", "--select", "+int_answers_tagged", "--vars", vars_arg],
     ):
         result = subprocess.run(
@@ -162,8 +249,44 @@ def fetch_predictions(conn) -> dict[str, frozenset[str]]:
     return {response_id: frozenset(components) for response_id, components in rows}
 
 
+def fetch_evidence(conn) -> dict[tuple[str, str], Evidence]:
+    """Every candidate tag of the labelled answers with its terms and words, tagged or held back."""
+    rows = conn.execute(
+        """select answers.response_id, candidates.component, candidates.matched_terms,
+                  candidates.matched_words, candidates.held_back_reason
+           from eval_intermediate.int_text_component_candidates as candidates
+           inner join eval_staging.stg_survey__answers as answers on answers.answer_id = candidates.text_id"""
+    ).fetchall()
+    return {
+        (answer_id, component): Evidence(tuple(terms), tuple(words), held_back)
+        for answer_id, component, terms, words, held_back in rows
+    }
+
+
 def fetch_codebook(conn) -> list[str]:
     return [r[0] for r in conn.execute("select component from eval_codebook.codebook_components order by component")]
+
+
+def _interval_line(report: dict) -> list[str]:
+    if "micro_f1_ci" not in report:
+        return []
+    low, high = report["micro_f1_ci"]
+    return [f"micro-F1 95% confidence interval (bootstrap over answers): {low:.3f}–{high:.3f}"]
+
+
+def format_errors(errors: dict[str, list[dict]]) -> str:
+    """The error list as text: per component, each false positive and negative with its evidence."""
+    lines = []
+    for component, rows in errors.items():
+        false_positives = sum(r["kind"] == "fp" for r in rows)
+        lines += ["", f"{component}: {false_positives} fp, {len(rows) - false_positives} fn"]
+        for row in rows:
+            evidence = ", ".join(row["matched_words"]) or "no matching word"
+            if row["held_back"]:
+                evidence += f" (held back: {row['held_back']})"
+            lines.append(f"  {row['kind']} {row['answer_id']}: {row['text']}")
+            lines.append(f"     matched: {evidence}")
+    return "\n".join(lines)
 
 
 def format_report(report: dict) -> str:
@@ -173,6 +296,7 @@ def format_report(report: dict) -> str:
         "          precision  recall     F1",
         f"micro     {report['micro_precision']:9.3f}  {report['micro_recall']:6.3f}  {report['micro_f1']:5.3f}",
         f"macro     {report['macro_precision']:9.3f}  {report['macro_recall']:6.3f}  {report['macro_f1']:5.3f}",
+        *_interval_line(report),
         f"exact match of the whole label set: {report['exact_match']:.3f}",
         "",
         f"{'component':<20} {'support':>7} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'F1':>6}",
@@ -186,7 +310,8 @@ def format_report(report: dict) -> str:
 
 
 def evaluate(dsn: str, answers: list, dbt_env: dict[str, str], echo=print) -> dict:
-    """Tag labelled answers with the production SQL (dbt target eval) and score them against the labels."""
+    """Tag labelled answers with the production SQL (dbt target eval) and score them against
+    the labels: the figures, the bootstrap interval of micro-F1 and the list of errors."""
     import psycopg
 
     with psycopg.connect(dsn, autocommit=True) as conn:
@@ -196,5 +321,10 @@ def evaluate(dsn: str, answers: list, dbt_env: dict[str, str], echo=print) -> di
     with psycopg.connect(dsn, autocommit=True) as conn:
         predicted = fetch_predictions(conn)
         codebook = fetch_codebook(conn)
+        evidence = fetch_evidence(conn)
     check_labels(answers, set(codebook))
-    return score({a.id: a.components for a in answers}, predicted, codebook)
+    gold = {a.id: a.components for a in answers}
+    report = score(gold, predicted, codebook)
+    report["micro_f1_ci"] = bootstrap_f1_ci(answer_counts(gold, predicted, codebook))
+    report["errors"] = error_list(gold, predicted, {a.id: a.text for a in answers}, evidence)
+    return report

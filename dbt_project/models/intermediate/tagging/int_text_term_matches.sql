@@ -34,6 +34,15 @@ phrase_tokens as (
 
 ),
 
+terms as (
+
+    select
+        term_id,
+        strength
+    from {{ ref('stg_codebook__terms') }}
+
+),
+
 -- Each vocabulary word that can stand at a position of a phrase: the same word, or —
 -- for the last word of a phrase ending in * — any word starting with it. As for
 -- single terms, words with å/ä/ö compare as written, others folded.
@@ -110,11 +119,21 @@ phrase_matches as (
 
 ),
 
-final as (
+all_matches as (
 
     select * from word_matches
     union all
     select * from phrase_matches
+
+),
+
+final as (
+
+    select
+        all_matches.*,
+        terms.strength as term_strength
+    from all_matches
+    inner join terms using (term_id)
 
 )
 

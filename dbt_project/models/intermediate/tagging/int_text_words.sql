@@ -3,7 +3,9 @@
 -- One row per word of every text (int_texts: survey answers, dialogue statements,
 -- remiss comments): the tokens the codebook is matched against. Words are maximal
 -- runs of letters and digits, so hyphenated compounds ("gång-") split too; numbers
--- such as 1177 are words of their own.
+-- such as 1177 are words of their own. Whether a word was written with a capital,
+-- and whether it starts a sentence, is kept: a capital mid-sentence marks a name
+-- (a place in passing, "i Kolmården").
 
 with
 
@@ -21,12 +23,13 @@ words as (
     select
         texts.text_id,
         token.position::integer as word_position,
-        token.word
+        lower(token.parts[2]) as word,
+        token.parts[2] ~ '^[[:upper:]]' as is_capitalised,
+        token.position = 1 or token.parts[1] ~ '[.!?:;]' as starts_sentence
     from texts
     cross join
-        lateral regexp_split_to_table(lower(texts.text_body), '[^[:alnum:]]+')
-        with ordinality as token (word, position)
-    where token.word <> ''
+        lateral regexp_matches(texts.text_body, '([^[:alnum:]]*)([[:alnum:]]+)', 'g')
+        with ordinality as token (parts, position)
 
 )
 
