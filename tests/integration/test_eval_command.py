@@ -17,18 +17,6 @@ from tests.integration.test_cli import run
 pytestmark = pytest.mark.integration
 REALISTIC = Path(__file__).parents[1] / "fixtures" / "tagging" / "realistic_proposals.csv"
 
-# The shared contract of review.tag_decisions. Until the review migration (0010_reviews)
-# is merged this test creates the table itself, as the migration will.
-CONTRACT_DDL = """
-create schema if not exists review;
-create table if not exists review.tag_decisions (
-    decision_id bigserial primary key, answer_id text not null, component text not null,
-    decision text not null check (decision in ('accept', 'reject', 'add')),
-    reviewer text not null, decided_at timestamptz not null default now(), note text);
-grant usage on schema review to hornsten_transformer;
-grant select on review.tag_decisions to hornsten_transformer;
-"""
-
 
 def test_dev_set_figures_interval_and_errors(stack_settings, tmp_path):
     errors_csv = tmp_path / "errors.csv"
@@ -58,14 +46,8 @@ def test_realistic_proposals_keep_their_precision(stack_settings):
 
 
 def test_reviewed_against_the_decisions_in_the_warehouse(stack_settings, warehouse_dsn):
+    # review.tag_decisions is the review page's table (migration 0010_reviews)
     with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
-        has_table = conn.execute("select to_regclass('review.tag_decisions') is not null").fetchone()[0]
-    if not has_table:
-        missing = run("eval", "--reviewed", check=False)
-        assert missing.returncode == 1 and "Traceback" not in missing.stderr
-        assert "no review decisions yet" in missing.stderr
-    with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
-        conn.execute(CONTRACT_DDL)
         conn.execute("truncate review.tag_decisions")
     empty = run("eval", "--reviewed", check=False)
     assert empty.returncode == 1 and "no review decisions yet" in empty.stderr and "Traceback" not in empty.stderr

@@ -1,4 +1,4 @@
--- depends: 0009_interrupted_loads_and_delivery_times
+-- depends: 0010_reviews
 -- Issue 12, parts 3–4: the language of each free-text answer and the fingerprints that
 -- group identical and near-identical answers (campaigns). Written by the loader after
 -- each survey load (hornsten.survey.detection), read by dbt (the transformer). No text
