@@ -19,8 +19,10 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/hornsten demo
 
+# Two workers (pytest-xdist), a test module each at a time: module fixtures build once,
+# and each worker has its own PostgreSQL, Airflow home and copy of dbt_project/.
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 # Part of `make test`: Python style and lint, the package's architecture, the SQL.
 lint: $(STAMP)

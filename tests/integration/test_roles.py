@@ -171,7 +171,11 @@ def test_reviewer_reads_staging_marts_the_survey_bridge_and_review_only(built, w
     readable = _readable(built.dsn(roles.REVIEWER))
     assert "intermediate_norrkoping_vision_2035.int_answer_components" in readable
     assert {"review.reviewers", "review.tag_decisions", "review.codebook_proposals"} <= set(readable)
-    bridge = r"^intermediate_[a-z0-9_]+\.int_(answer_components|answers_tagged|respondent_weights|tag_decisions)$"
+    # the survey bridge and its neighbours: tags, weights, decisions, campaign groups (ids only)
+    bridge = (
+        r"^intermediate_[a-z0-9_]+\.int_(answer_components|answers_tagged|respondent_weights|tag_decisions"
+        r"|answer_campaigns)$"
+    )
     allowed = rf"^(staging|marts)_|{bridge}|^review\."
     outside = [r for r in readable if not re.match(allowed, r) and not re.match(SHARED_REFERENCE, r)]
     assert outside == []
