@@ -43,7 +43,7 @@ def main() -> None:
             result = detection.detect(conn, config, echo=lambda _: None)
             rate = result.answers / result.seconds if result.seconds else 0
             by_lingua = conn.execute(
-                "select count(*) from raw.answer_languages where survey_id = %s and method = 'lingua'",
+                "select count(*) from raw.answer_detections where survey_id = %s and language_method = 'lingua'",
                 (config.survey.survey_id,),
             ).fetchone()[0]
             print(

@@ -1,9 +1,9 @@
 """After each survey load: the language of every answer not yet seen, and the
 fingerprints that group identical and near-identical answers into campaigns.
 
-Only answers without a row in raw.answer_detections are read
-(keyset pages in primary-key order, so a daily load reads its own answers, not the
-survey), and results are written with COPY. A replaced or erased answer takes its rows
+Only answers without a row in raw.answer_detections are read (their keys listed once,
+then read in keyset pages of primary-key order, so a daily load reads its own
+answers' texts, not the survey's), and results are written with COPY. A replaced or erased answer takes its rows
 with it (the tables cascade from raw.survey_answers), so running this again, or after a
 re-delivered file, adds nothing. Grouping into campaigns — how many respondents share a
 text, whether it is long enough — is set-based SQL in dbt (int_answer_campaigns).
@@ -52,9 +52,10 @@ def detect(conn, config: ProcessConfig, echo: Callable[[str], None] = print) -> 
         conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
         prune(conn, survey)
         conn.execute("create temporary table new_texts (text_hash text primary key) on commit drop")
+        _list_pending(conn, survey)
         last = ("", "")
         while True:
-            page = _pending(conn, survey, last)
+            page = _pending(conn, last)
             if not page:
                 break
             last = page[-1][1], page[-1][2]
@@ -86,17 +87,31 @@ def prune(conn, survey: str) -> int:
     return removed
 
 
-def _pending(conn, survey: str, after: tuple[str, str]) -> list[tuple]:
+def _list_pending(conn, survey: str) -> None:
+    """The keys of the answers without detections, found once by a set difference: an
+    anti-join paged over the growing table itself leaves the planner with the statistics
+    of an empty table (a nested loop per row, minutes at 100k answers), and the loader
+    may not analyze a table it does not own."""
+    conn.execute(
+        """create temporary table pending_answers on commit drop as
+           select survey_id, response_id, question_code from raw.survey_answers where survey_id = %(survey)s
+           except
+           select survey_id, response_id, question_code from raw.answer_detections where survey_id = %(survey)s""",
+        {"survey": survey},
+    )
+    conn.execute("alter table pending_answers add primary key (response_id, question_code)")
+    conn.execute("analyze pending_answers")
+
+
+def _pending(conn, after: tuple[str, str]) -> list[tuple]:
     return conn.execute(
         """select a.survey_id, a.response_id, a.question_code, a.answer_text
-           from raw.survey_answers a
-           where a.survey_id = %s and (a.response_id, a.question_code) > (%s, %s)
-             and not exists (select 1 from raw.answer_detections d
-                             where (d.survey_id, d.response_id, d.question_code)
-                                 = (a.survey_id, a.response_id, a.question_code))
-           order by a.response_id, a.question_code
+           from pending_answers p
+           join raw.survey_answers a using (survey_id, response_id, question_code)
+           where (p.response_id, p.question_code) > (%s, %s)
+           order by p.response_id, p.question_code
            limit %s""",
-        (survey, *after, PAGE),
+        (*after, PAGE),
     ).fetchall()
 
 
