@@ -120,6 +120,24 @@ def print_cornerstones(settings: stack.Settings, config: ProcessConfig, show: Ec
         ):
             show(f"    {rank}. {label:<42} score {score:.3f} (citizens {citizens:.2f}, committee {committee or 0:.2f})")
         print_analyst_example(conn, show)
+        print_campaigns_and_languages(conn, show)
+
+
+def print_campaigns_and_languages(conn, show: Echo) -> None:
+    """What the detection found: organised campaigns (counted once in the adjusted shares)
+    and the answers written in another language than Swedish."""
+    campaigns = conn.execute(
+        "select respondents, answers, variants, example_text from marts.campaigns order by answers desc"
+    ).fetchall()
+    show(f"\n  Campaigns found (marts.campaigns; counted once in campaign_adjusted_share): {len(campaigns)}")
+    for respondents, answers, variants, example in campaigns:
+        show(f"    {answers:>4} answers from {respondents} respondents, {variants} variant(s): {(example or '')[:70]}…")
+    languages = conn.execute(
+        """select language, sum(answers), sum(untagged_answers) from marts.language_summary
+           where is_other_language group by language order by 2 desc"""
+    ).fetchall()
+    listed = ", ".join(f"{language} {answers} ({untagged} untagged)" for language, answers, untagged in languages)
+    show(f"  Answers in other languages (marts.language_summary): {listed or 'none'}")
 
 
 def print_analyst_example(conn, show: Echo) -> None:
