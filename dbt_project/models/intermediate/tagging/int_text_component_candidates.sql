@@ -58,6 +58,16 @@ texts as (
 
 ),
 
+-- The place names among the distinct words, once per word rather than once per
+-- occurrence (the gazetteer is matched by prefix).
+place_words as (
+
+    select distinct words.word
+    from words
+    inner join places on {{ fold('words.word') }} like places.word_prefix_folded || '%'
+
+),
+
 word_facts as (
 
     select
@@ -67,39 +77,38 @@ word_facts as (
         context_words.kind is null
         and (
             (words.is_capitalised and not words.starts_sentence)
-            or exists (
-                select places.word_prefix_folded from places
-                where {{ fold('words.word') }} like places.word_prefix_folded || '%'
-            )
+            or place_words.word is not null
         ) as is_place_word
     from words
     left join context_words using (word)
+    left join place_words using (word)
 
 ),
 
--- A locative before a match, with nothing but names and conjunctions between:
--- "i Skärblacka och Krokek", "längs Motala ström".
-locative_starts as (
+-- Every word with what stands before it, by window functions over the text (positions
+-- are consecutive): a word is in a locative's reach when the nearest word before it
+-- that is neither a name nor a conjunction is a locative at most four words back
+-- ("i Skärblacka och Krokek", "längs Motala ström"); it follows a scene verb when one
+-- stands at most three words back, or it is one.
+word_context as (
 
     select
-        matches.text_id,
-        matches.word_position,
-        locative.word_position as locative_position
-    from matches
-    inner join word_facts as locative
-        on
-            matches.text_id = locative.text_id
-            and locative.context_kind = 'locative'
-            and locative.word_position between matches.word_position - 4 and matches.word_position - 1
-    where not exists (
-        select between_words.word_position from word_facts as between_words
-        where
-            between_words.text_id = matches.text_id
-            and between_words.word_position > locative.word_position
-            and between_words.word_position < matches.word_position
-            and not between_words.is_place_word
-            and coalesce(between_words.context_kind, '') <> 'conjunction'
-    )
+        text_id,
+        word_position,
+        is_place_word,
+        lag(is_place_word) over text_order as previous_is_place_word,
+        max(word_position) filter (
+            where not is_place_word and coalesce(context_kind, '') <> 'conjunction'
+        ) over words_before as last_blocker_position,
+        max(word_position) filter (where context_kind = 'locative') over words_before as last_locative_position,
+        max(word_position) filter (where context_kind = 'scene_verb') over words_up_to as last_scene_verb_position
+    from word_facts
+    window
+        text_order as (partition by text_id order by word_position),
+        words_before as (
+            partition by text_id order by word_position rows between unbounded preceding and 1 preceding
+        ),
+        words_up_to as (partition by text_id order by word_position rows between unbounded preceding and current row)
 
 ),
 
@@ -107,31 +116,20 @@ judged as (
 
     select
         matches.*,
-        exists(
-            select locative_starts.word_position from locative_starts
-            inner join word_facts as matched_word
-                on locative_starts.text_id = matched_word.text_id
-            left join word_facts as previous
-                on
-                    locative_starts.text_id = previous.text_id
-                    and previous.word_position = locative_starts.word_position - 1
-            where
-                locative_starts.text_id = matches.text_id
-                and locative_starts.word_position = matches.word_position
-                and matched_word.word_position = matches.word_position
-                -- the name itself, or the tail of a name ("Motala ström")
-                and (
-                    matched_word.is_place_word
-                    or (previous.is_place_word and previous.word_position > locative_starts.locative_position)
+        coalesce(
+            word_context.last_locative_position = word_context.last_blocker_position
+            and word_context.last_locative_position >= matches.word_position - 4
+            -- the name itself, or the tail of a name ("Motala ström")
+            and (
+                word_context.is_place_word
+                or (
+                    word_context.previous_is_place_word
+                    and matches.word_position - 1 > word_context.last_locative_position
                 )
+            ),
+            false
         ) as is_place_in_passing,
-        exists(
-            select verb.word_position from word_facts as verb
-            where
-                verb.text_id = matches.text_id
-                and verb.context_kind = 'scene_verb'
-                and verb.word_position between matches.word_position - 3 and matches.word_position
-        ) as is_scene_setting,
+        coalesce(word_context.last_scene_verb_position >= matches.word_position - 3, false) as is_scene_setting,
         exists(
             select places.topic_component from places
             where
@@ -139,6 +137,10 @@ judged as (
                 and {{ fold('matches.matched_text') }} like places.word_prefix_folded || '%'
         ) as is_topical_place
     from matches
+    left join word_context
+        on
+            matches.text_id = word_context.text_id
+            and matches.word_position = word_context.word_position
 
 ),
 
@@ -172,6 +174,15 @@ grouped as (
 
 ),
 
+with_text as (
+
+    select
+        *,
+        bool_or(has_strong_evidence) over (partition by text_id) as text_has_strong_evidence
+    from grouped
+
+),
+
 final as (
 
     select
@@ -185,22 +196,14 @@ final as (
         grouped.only_typo_matches,
         case
             when grouped.has_strong_evidence then null
-            when
-                grouped.has_topical_place
-                and exists (
-                    select other_topic.component from grouped as other_topic
-                    where
-                        other_topic.text_id = grouped.text_id
-                        and other_topic.component <> grouped.component
-                        and other_topic.has_strong_evidence
-                )
-                then null
+            -- (here this component has no strong evidence: any strong one is another's)
+            when grouped.has_topical_place and grouped.text_has_strong_evidence then null
             when grouped.distinct_words >= 2 and grouped.distinct_words_not_places >= 1 then null
             when grouped.only_places_in_passing then 'place name in passing'
             when grouped.has_scene_setting then 'word in passing'
             else 'weak term without corroboration'
         end as held_back_reason
-    from grouped
+    from with_text as grouped
     inner join texts using (text_id)
 
 )
