@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hornsten.devstack.airflow_env import full_env
 from hornsten.devstack.dag_pausing import leave_dags_live
-from hornsten.devstack.processes import port_in_use, read_pid, run_checked, stop_group
+from hornsten.devstack.processes import read_pid, require_free_port, run_checked, stop_group
 from hornsten.devstack.settings import Echo, Settings, StackError
 
 AIRFLOW_SERVICES = ("api-server", "scheduler", "dag-processor", "triggerer")
@@ -51,11 +51,8 @@ def start_airflow(settings: Settings, echo: Echo) -> None:
         echo(f"Airflow already runs ({', '.join(sorted(running))}).")
         leave_dags_live(settings, echo)
         return
-    if "api-server" not in running and port_in_use(settings.airflow_port):
-        raise StackError(
-            f"Port {settings.airflow_port} on 127.0.0.1 is taken by another program.\n"
-            f"  Choose another port: HORNSTEN_AIRFLOW_PORT=8081 hornsten up"
-        )
+    if "api-server" not in running:
+        require_free_port(settings.airflow_port, "HORNSTEN_AIRFLOW_PORT")
     migrate_airflow(settings, echo)
     leave_dags_live(settings, echo)
     env = full_env(settings)

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from hornsten.devstack.processes import port_in_use, run_checked
+from hornsten.devstack.processes import require_free_port, run_checked
 from hornsten.devstack.settings import Echo, Settings, StackError, is_root
 from hornsten.warehouse import roles
 
@@ -102,11 +102,7 @@ def start_postgres(settings: Settings, echo: Echo) -> None:
     if postgres_running(settings):
         echo(f"PostgreSQL already runs on 127.0.0.1:{settings.pg_port} ({settings.pgdata}).")
         return
-    if port_in_use(settings.pg_port):
-        raise StackError(
-            f"Port {settings.pg_port} on 127.0.0.1 is taken by another program.\n"
-            f"  Choose another port: HORNSTEN_PG_PORT=5434 hornsten up"
-        )
+    require_free_port(settings.pg_port, "HORNSTEN_PG_PORT")
     init_cluster(settings, echo)
     settings.log_dir.mkdir(parents=True, exist_ok=True)
     logfile = settings.pgdata.parent / "postgresql.log"

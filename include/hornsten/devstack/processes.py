@@ -30,6 +30,15 @@ def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
         return sock.connect_ex((host, port)) == 0
 
 
+def require_free_port(port: int, env_var: str) -> None:
+    """Fail with the variable that moves the service if another program holds ``port``."""
+    if port_in_use(port):
+        raise StackError(
+            f"Port {port} on 127.0.0.1 is taken by another program.\n"
+            f"  Choose another port: {env_var}={port + 1} hornsten up"
+        )
+
+
 def read_pid(path: Path) -> int | None:
     """The pid in ``path`` if that process still exists, else None."""
     try:
@@ -83,3 +92,13 @@ def start_background(
             raise StackError(f"{what} did not start; see {log_path}")
         time.sleep(0.2)
     return proc.pid
+
+
+def stop_background(pid_file: Path, timeout: float = 5) -> bool:
+    """Stop the server recorded in ``pid_file`` (if it runs) and forget it; True if one ran."""
+    pid = read_pid(pid_file)
+    pid_file.unlink(missing_ok=True)
+    if pid is None:
+        return False
+    stop_group(pid, timeout=timeout)
+    return True

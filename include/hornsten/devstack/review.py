@@ -9,8 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from hornsten.devstack.processes import port_in_use, read_pid, start_background, stop_group
-from hornsten.devstack.settings import Echo, Settings, StackError
+from hornsten.devstack.processes import read_pid, require_free_port, start_background, stop_background
+from hornsten.devstack.settings import Echo, Settings
 from hornsten.warehouse import roles
 
 DEFAULT_LOGIN = "granskare"
@@ -56,11 +56,7 @@ def start_review(settings: Settings, echo: Echo) -> None:
     if review_pid(settings):
         echo(f"Review page already runs on {settings.review_url}.")
         return
-    if port_in_use(settings.review_port):
-        raise StackError(
-            f"Port {settings.review_port} on 127.0.0.1 is taken by another program.\n"
-            f"  Choose another port: HORNSTEN_REVIEW_PORT=8091 hornsten up"
-        )
+    require_free_port(settings.review_port, "HORNSTEN_REVIEW_PORT")
     ensure_default_reviewer(settings, echo)
     server = [sys.executable, "-m", "hornsten.review.server", "--port", str(settings.review_port)]
     log_path = settings.log_dir / "review.log"
@@ -76,10 +72,7 @@ def start_review(settings: Settings, echo: Echo) -> None:
 
 
 def stop_review(settings: Settings, echo: Echo) -> bool:
-    pid = review_pid(settings)
-    _pid_file(settings).unlink(missing_ok=True)
-    if pid is None:
+    if not stop_background(_pid_file(settings)):
         return False
-    stop_group(pid, timeout=5)
     echo("Stopped the review page.")
     return True

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from hornsten.devstack.processes import port_in_use, read_pid, start_background, stop_group
-from hornsten.devstack.settings import Echo, Settings, StackError
+from hornsten.devstack.processes import read_pid, require_free_port, start_background, stop_background
+from hornsten.devstack.settings import Echo, Settings
 
 
 def _pid_file(settings: Settings) -> Path:
@@ -22,11 +22,7 @@ def start_mailcatcher(settings: Settings, echo: Echo) -> None:
     if mailcatcher_pid(settings):
         echo(f"SMTP catcher already runs on 127.0.0.1:{settings.smtp_port}.")
         return
-    if port_in_use(settings.smtp_port):
-        raise StackError(
-            f"Port {settings.smtp_port} on 127.0.0.1 is taken by another program.\n"
-            f"  Choose another port: HORNSTEN_SMTP_PORT=8026 hornsten up"
-        )
+    require_free_port(settings.smtp_port, "HORNSTEN_SMTP_PORT")
     server = [sys.executable, "-m", "hornsten.devstack.mailcatcher"]
     server += ["--port", str(settings.smtp_port), "--dir", str(settings.mail_dir)]
     log_path = settings.log_dir / "mailcatcher.log"
@@ -37,10 +33,7 @@ def start_mailcatcher(settings: Settings, echo: Echo) -> None:
 
 
 def stop_mailcatcher(settings: Settings, echo: Echo) -> bool:
-    pid = mailcatcher_pid(settings)
-    _pid_file(settings).unlink(missing_ok=True)
-    if pid is None:
+    if not stop_background(_pid_file(settings)):
         return False
-    stop_group(pid, timeout=5)
     echo("Stopped the SMTP catcher.")
     return True

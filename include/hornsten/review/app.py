@@ -13,6 +13,7 @@ CSRF tokens in ``auth``; ``hornsten review serve`` runs it with uvicorn."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -72,7 +73,29 @@ async def _checked_form(request: Request) -> dict[str, str]:
     return form
 
 
+@dataclass(frozen=True)
+class _ListingQuery:
+    """The GET parameters of a page of answers, in the Swedish the address shows."""
+
+    fraga: str = ""
+    tema: str = ""
+    stadsdel: str = ""
+    alder: str = ""
+    sida: int = 1
+
+    @property
+    def page(self) -> int:
+        return max(1, self.sida)
+
+    def filters(self) -> queries.Filters:
+        return queries.Filters(self.fraga or None, self.tema or None, self.stadsdel or None, self.alder or None)
+
+    def selected(self) -> dict[str, str]:
+        return {"fraga": self.fraga, "tema": self.tema, "stadsdel": self.stadsdel, "alder": self.alder}
+
+
 Who = Annotated[service.Reviewer, Depends(_current)]
+Listing = Annotated[_ListingQuery, Depends()]
 CheckedForm = Annotated[dict[str, str], Depends(_checked_form)]
 
 
@@ -142,22 +165,11 @@ def create_app(config: ReviewConfig) -> FastAPI:
         return page(request, "components.html", who, by_theme=by_theme, pending=queries.pending_decisions(conn))
 
     @app.get("/komponent/{code}", response_class=HTMLResponse)
-    def component_page(
-        request: Request,
-        who: Who,
-        conn: Conn,
-        code: str,
-        fraga: str = "",
-        tema: str = "",
-        stadsdel: str = "",
-        alder: str = "",
-        sida: int = 1,
-    ):
+    def component_page(request: Request, who: Who, conn: Conn, code: str, listing: Listing):
         component = queries.component(conn, code)
         if component is None:
             raise service.ReviewError(f"okänd komponent {code!r}")
-        filters = queries.Filters(fraga or None, tema or None, stadsdel or None, alder or None)
-        answers = queries.component_answers(conn, code, filters, max(1, sida))
+        answers = queries.component_answers(conn, code, listing.filters(), listing.page)
         return page(
             request,
             "component.html",
@@ -168,32 +180,24 @@ def create_app(config: ReviewConfig) -> FastAPI:
             choices=queries.component_choices(conn),
             themes=queries.themes(conn),
             values=queries.filter_values(conn),
-            selected={"fraga": fraga, "tema": tema, "stadsdel": stadsdel, "alder": alder},
+            selected=listing.selected(),
             page_url=_page_url(request),
         )
 
     @app.get("/otaggade", response_class=HTMLResponse)
-    def untagged_page(
-        request: Request,
-        who: Who,
-        conn: Conn,
-        fraga: str = "",
-        tema: str = "",
-        stadsdel: str = "",
-        alder: str = "",
-        sida: int = 1,
-    ):
-        filters = queries.Filters(fraga or None, None, stadsdel or None, alder or None)
+    def untagged_page(request: Request, who: Who, conn: Conn, listing: Listing):
+        # Untagged answers have no theme: the theme filter does not apply.
+        filters = dataclasses.replace(listing.filters(), theme=None)
         return page(
             request,
             "untagged.html",
             who,
-            answers=queries.untagged_answers(conn, filters, max(1, sida)),
+            answers=queries.untagged_answers(conn, filters, listing.page),
             discovery=queries.discovery_terms(conn),
             choices=queries.component_choices(conn),
             themes=[],
             values=queries.filter_values(conn),
-            selected={"fraga": fraga, "tema": tema, "stadsdel": stadsdel, "alder": alder},
+            selected=listing.selected(),
             page_url=_page_url(request),
         )
 

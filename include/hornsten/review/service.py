@@ -105,14 +105,7 @@ def record_decision(
                values (%s, %s, %s, %s, %s) returning decision_id""",
             (answer_id, component, decision, who.login, (note or "").strip() or None),
         ).fetchone()
-        record_event(
-            conn,
-            "review",
-            process,
-            subject=component,
-            details={"action": "tag_decision", "decision": decision, "decision_id": decision_id},
-            by=f"review:{who.login}",
-        )
+        _audit(conn, process, who, component, action="tag_decision", decision=decision, decision_id=decision_id)
     return decision_id
 
 
@@ -153,14 +146,7 @@ def propose(
                values (%s, %s, %s, %s, %s, %s, %s) returning proposal_id""",
             (component, kind, value, match, who.login, source_answer_id, (note or "").strip() or None),
         ).fetchone()
-        record_event(
-            conn,
-            "review",
-            process,
-            subject=component,
-            details={"action": "proposal", "kind": kind, "proposal_id": proposal_id},
-            by=f"review:{who.login}",
-        )
+        _audit(conn, process, who, component, action="proposal", kind=kind, proposal_id=proposal_id)
     return proposal_id
 
 
@@ -176,14 +162,12 @@ def decide_proposal(conn, process: str, who: Reviewer, proposal_id: int, approve
         ).fetchone()
         if row is None:
             raise ReviewError(f"förslag {proposal_id} finns inte eller är redan avgjort")
-        record_event(
-            conn,
-            "review",
-            process,
-            subject=row[0],
-            details={"action": "approve" if approve else "reject", "proposal_id": proposal_id},
-            by=f"review:{who.login}",
-        )
+        _audit(conn, process, who, row[0], action="approve" if approve else "reject", proposal_id=proposal_id)
+
+
+def _audit(conn, process: str, who: Reviewer, component: str, **details) -> None:
+    """The audit row of a review action: ids and codes only, never text or answer ids."""
+    record_event(conn, "review", process, subject=component, details=details, by=f"review:{who.login}")
 
 
 def _known_component(conn, component: str) -> None:
