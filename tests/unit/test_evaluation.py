@@ -154,3 +154,14 @@ def test_report_text_prints_the_interval():
     report["micro_f1_ci"] = [0.812, 0.934]
     report["source"] = "test.csv"
     assert "95% confidence interval (bootstrap over answers): 0.812–0.934" in format_report(report)
+
+
+def test_a_missing_default_dev_set_says_how_to_find_the_shared_folder(tmp_path, monkeypatch):
+    from hornsten.tagging import evaluation
+
+    monkeypatch.setattr(evaluation, "DEFAULT_ANSWERS", tmp_path / "reference" / "dev_answers.csv")
+    with pytest.raises(EvaluationError, match="HORNSTEN_SHARED_DIR"):
+        read_labelled(evaluation.DEFAULT_ANSWERS)
+    with pytest.raises(EvaluationError) as other:
+        read_labelled(tmp_path / "mine.csv")
+    assert "HORNSTEN_SHARED_DIR" not in str(other.value)

@@ -38,7 +38,11 @@ class LabelledAnswer:
 
 def read_labelled(path: Path) -> list[LabelledAnswer]:
     if not path.exists():
-        raise EvaluationError(f"{path}: no such file")
+        hint = ""
+        if path == DEFAULT_ANSWERS:
+            # The dev set lives in the shared folder beside the repository, not in it.
+            hint = " (the shared folder is not beside this clone: set HORNSTEN_SHARED_DIR, or pass a CSV)"
+        raise EvaluationError(f"{path}: no such file{hint}")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
