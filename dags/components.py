@@ -30,10 +30,9 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import Asset, dag, task
 from airflow.sdk.exceptions import AirflowFailException
-from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
-from hornsten.airflow.cosmos import cosmos_configs
+from hornsten.airflow.cosmos import dbt_task_group
 from hornsten.airflow.dag_factory import task_defaults
 from hornsten.config import default_process_name, load_process
 
@@ -41,9 +40,6 @@ PROCESS = default_process_name()
 CONFIG = load_process(PROCESS)
 RAW_SURVEY = Asset(f"hornsten://{PROCESS}/raw/survey")
 CORNERSTONES = Asset(f"hornsten://{PROCESS}/marts/cornerstones")
-project_config, profile_config, execution_config, render_config = cosmos_configs(
-    selectors=["components"], env=CONFIG.dbt_env()
-)
 
 
 @dag(
@@ -78,13 +74,7 @@ def components():
     def publish() -> None:
         print("marts rebuilt: marts.cornerstones, marts.component_shares, marts.theme_shares, …")
 
-    dbt_components = DbtTaskGroup(
-        group_id="dbt_components",
-        project_config=project_config,
-        profile_config=profile_config,
-        execution_config=execution_config,
-        render_config=render_config,
-    )
+    dbt_components = dbt_task_group("dbt_components", ["components"], env=CONFIG.dbt_env())
 
     summary = ingest_valuations()
     [summary, sync_process_config()] >> dbt_components >> publish()

@@ -18,17 +18,13 @@ from __future__ import annotations
 
 import pendulum
 from airflow.sdk import dag, task
-from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
-from hornsten.airflow.cosmos import cosmos_configs
+from hornsten.airflow.cosmos import dbt_task_group
 from hornsten.airflow.dag_factory import asset, task_defaults
 from hornsten.config import default_process_name, load_process
 
 CONFIG = load_process(default_process_name())
-project_config, profile_config, execution_config, render_config = cosmos_configs(
-    selectors=["goals"], env=CONFIG.dbt_env()
-)
 
 
 @dag(
@@ -51,13 +47,7 @@ def goals():
     def publish() -> None:
         print("marts rebuilt: marts.goal_measures, marts.goal_summary")
 
-    dbt_goals = DbtTaskGroup(
-        group_id="dbt_goals",
-        project_config=project_config,
-        profile_config=profile_config,
-        execution_config=execution_config,
-        render_config=render_config,
-    )
+    dbt_goals = dbt_task_group("dbt_goals", ["goals"], env=CONFIG.dbt_env())
     sync_process_config() >> dbt_goals >> publish()
 
 

@@ -35,10 +35,9 @@ import os
 import pendulum
 from airflow.sdk import Asset, CronTriggerTimetable, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
-from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
-from hornsten.airflow.cosmos import cosmos_configs
+from hornsten.airflow.cosmos import dbt_task_group
 from hornsten.airflow.dag_factory import task_defaults
 from hornsten.airflow.windows import in_window_for
 from hornsten.config import default_process_name, load_process
@@ -49,9 +48,6 @@ SURVEY = CONFIG.phase("survey")
 # A deployment may pull more often during the survey; the scheduler test pulls every minute.
 CRON = os.environ.get("HORNSTEN_SURVEY_INGEST_CRON", "0 6 * * *")
 RAW_SURVEY = Asset(f"hornsten://{PROCESS}/raw/survey")
-project_config, profile_config, execution_config, render_config = cosmos_configs(
-    selectors=["survey_staging"], env=CONFIG.dbt_env()
-)
 
 
 @dag(
@@ -102,13 +98,7 @@ def survey_ingest():
             raise AirflowSkipException("nothing new was loaded: no asset event for the components DAG")
         return {"landed": orchestration.landed(summary)}
 
-    dbt_staging = DbtTaskGroup(
-        group_id="dbt_staging",
-        project_config=project_config,
-        profile_config=profile_config,
-        execution_config=execution_config,
-        render_config=render_config,
-    )
+    dbt_staging = dbt_task_group("dbt_staging", ["survey_staging"], env=CONFIG.dbt_env())
 
     summary = ingest_inbox()
     in_survey_window() >> summary

@@ -171,7 +171,7 @@ def test_each_mart_is_built_by_exactly_one_dag(dagbag):
     built_by: dict[str, set[str]] = {}
     for dag_id, dag in dagbag.dags.items():
         for task in dag.tasks:
-            if type(task).__name__ != "DbtRunLocalOperator":
+            if type(task).__name__ != "DbtRunWatcherOperator":
                 continue
             node = str(task.select).removeprefix("fqn:")
             if node.startswith("hornsten.marts."):
@@ -180,6 +180,32 @@ def test_each_mart_is_built_by_exactly_one_dag(dagbag):
     twice = {mart: sorted(dags) for mart, dags in built_by.items() if len(dags) > 1}
     assert twice == {}, f"marts built by more than one DAG: {twice}"
     assert built_by["goal_summary"] == {"hornsten_goals"}
+
+
+def test_each_dbt_task_group_is_one_dbt_build_that_its_model_tasks_wait_for(dagbag):
+    """One dbt process per task group and run (Cosmos' watcher producer), never one per model;
+    every model and test task waits for it, and it never retries (Cosmos skips a second try)."""
+    groups = 0
+    for dag_id, dag in dagbag.dags.items():
+        producers = [t for t in dag.tasks if type(t).__name__ == "DbtProducerWatcherOperator"]
+        dbt_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt_") and t not in producers]
+        assert all(type(t).__name__ != "DbtRunLocalOperator" for t in dag.tasks), dag_id
+        if not dbt_tasks:
+            continue
+        groups += 1
+        assert len(producers) == 1, f"{dag_id}: {len(producers)} dbt builds"
+        (producer,) = producers
+        assert producer.retries == 0 and producer.indirect_selection == "buildable"
+        in_group = {t.task_id for t in dbt_tasks} | {producer.task_id}
+        for task in dbt_tasks:
+            if task.task_id.endswith("_done"):
+                continue
+            upstream = task.upstream_task_ids & in_group
+            assert upstream, f"{dag_id}.{task.task_id} does not wait for the dbt build"
+            if upstream == {producer.task_id}:
+                # Skipped producer (a cleared or second try): the models rebuild, never pass unbuilt.
+                assert task.trigger_rule == "none_failed", f"{dag_id}.{task.task_id}"
+    assert groups == 5
 
 
 def test_maintenance_dag_runs_retention_for_every_configured_process_daily(dagbag):

@@ -1,7 +1,17 @@
-"""Cosmos configuration for the DAGs' dbt task groups, built once from the environment.
+"""The DAGs' dbt task groups: Cosmos in its watcher mode, read from the manifest
+(see hornsten.warehouse.dbt).
 
-Cosmos renders each dbt model as its own Airflow task (with its tests right after
-it) and reads the project from the manifest (see hornsten.warehouse.dbt)."""
+One ``dbt build`` per task group and DAG run (the producer task, with dbt's own
+threads), not one dbt process per model and test: at small sizes that fixed cost
+dwarfed the data (the components DAG ran 132 dbt processes for 20,000 responses).
+Each model is still its own task in the UI, a sensor that reads the model's result
+from the producer, and so are its tests (run inside the build, right after the model).
+
+The consumers wait for the build to end (the producer is their upstream) rather than
+watching it live: that keeps ``airflow dags test``, which runs one task at a time,
+from starting a sensor before the build it waits for. The producer does not retry
+(Cosmos skips a second attempt rather than build twice): a failed build fails the
+run, and its log names the model or test."""
 
 from __future__ import annotations
 
@@ -37,7 +47,7 @@ def cosmos_configs(selectors: list[str], env: dict[str, str] | None = None):
     # "buildable": a model's test task runs the tests whose other parents are upstream
     # of it, never tests of models that a task group does not build.
     execution = ExecutionConfig(
-        execution_mode=ExecutionMode.LOCAL,
+        execution_mode=ExecutionMode.WATCHER,
         dbt_executable_path=dbt_executable(),
         test_indirect_selection=TestIndirectSelection.BUILDABLE,
     )
@@ -47,3 +57,43 @@ def cosmos_configs(selectors: list[str], env: dict[str, str] | None = None):
         exclude=exclude,
     )
     return project, profile, execution, render
+
+
+def dbt_task_group(group_id: str, selectors: list[str], env: dict[str, str] | None = None):
+    """A Cosmos task group (inside a DAG) that builds the selectors' nodes in one ``dbt build``."""
+    from cosmos import DbtTaskGroup
+    from cosmos.constants import PRODUCER_WATCHER_DONE_TASK_ID, PRODUCER_WATCHER_TASK_ID
+
+    project, profile, execution, render = cosmos_configs(selectors, env)
+    group = DbtTaskGroup(
+        group_id=group_id,
+        project_config=project,
+        profile_config=profile,
+        execution_config=execution,
+        render_config=render,
+        # Cosmos gives each test task the indirect selection but not the producer's build.
+        operator_args={"indirect_selection": execution.test_indirect_selection.value},
+    )
+    producer = group.children[f"{group_id}.{PRODUCER_WATCHER_TASK_ID}"]
+    producer.retries = 0
+    gate = f"{group_id}.{PRODUCER_WATCHER_DONE_TASK_ID}"
+    members = _tasks(group)
+    in_group = {task.task_id for task in members}
+    for task in members:
+        if task is not producer and task.task_id != gate and not task.upstream_task_ids & in_group:
+            producer >> task
+            # A producer skipped on a second try (Cosmos never builds twice) must not skip
+            # the models silently: they then run their own dbt (Cosmos' fallback). A failed
+            # build still fails them; a short-circuit before the group skips all of it anyway.
+            task.trigger_rule = "none_failed"
+    return group
+
+
+def _tasks(group) -> list:
+    """Every task of a task group, through nested groups."""
+    from airflow.sdk.definitions.taskgroup import TaskGroup
+
+    found = []
+    for child in group.children.values():
+        found.extend(_tasks(child) if isinstance(child, TaskGroup) else [child])
+    return found

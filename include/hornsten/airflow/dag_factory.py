@@ -21,11 +21,10 @@ from collections.abc import Callable
 import pendulum
 from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
-from cosmos import DbtTaskGroup
 
 from hornsten.airflow import tasks as orchestration
 from hornsten.airflow.alerts import on_task_failure
-from hornsten.airflow.cosmos import cosmos_configs
+from hornsten.airflow.cosmos import dbt_task_group
 from hornsten.airflow.windows import in_window_for
 from hornsten.config import ProcessConfig
 
@@ -68,9 +67,6 @@ def template_phase_dag(
 
     `dbt_selectors` name the dbt selectors (dbt_project/selectors.yml) the DAG builds."""
     process = config.process
-    project_config, profile_config, execution_config, render_config = cosmos_configs(
-        selectors=dbt_selectors, env=config.dbt_env()
-    )
 
     @dag(
         dag_id=dag_id,
@@ -128,13 +124,7 @@ def template_phase_dag(
         def publish():
             return finish(process)
 
-        dbt_group = DbtTaskGroup(
-            group_id=f"dbt_{dataset}",
-            project_config=project_config,
-            profile_config=profile_config,
-            execution_config=execution_config,
-            render_config=render_config,
-        )
+        dbt_group = dbt_task_group(f"dbt_{dataset}", dbt_selectors, env=config.dbt_env())
 
         summary = ingest_templates()
         in_window() >> sync_process_config() >> summary

@@ -131,7 +131,8 @@ def print_campaigns_and_languages(conn, show: Echo) -> None:
     ).fetchall()
     show(f"\n  Campaigns found (marts.campaigns; counted once in campaign_adjusted_share): {len(campaigns)}")
     for respondents, answers, variants, example in campaigns:
-        show(f"    {answers:>4} answers from {respondents} respondents, {variants} variant(s): {(example or '')[:70]}…")
+        example = " ".join((example or "").split())  # one line, whatever the answer's line breaks
+        show(f"    {answers:>4} answers from {respondents} respondents, {variants} variant(s): {example[:70]}…")
     languages = conn.execute(
         """select language, sum(answers), sum(untagged_answers) from marts.language_summary
            where is_other_language group by language order by 2 desc"""
