@@ -40,7 +40,7 @@ status:
 	$(BIN)/hornsten status
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_pipeline.py
 
 # Regenerate the resolved lock from the pins in pyproject.toml.
 lock:

@@ -12,14 +12,17 @@ fixed cost), and prints answers/second and how many went to lingua.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 
 import psycopg
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import running_stack  # noqa: E402
+
 from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
-from hornsten.devstack import stack
 from hornsten.survey import detection
 from hornsten.survey.ingest import ingest_files
 
@@ -30,9 +33,7 @@ def main() -> None:
     parser.add_argument("--process", default=None)
     args = parser.parse_args()
 
-    settings = stack.Settings.from_env()
-    if not stack.postgres_running(settings):
-        raise SystemExit("The local PostgreSQL is not running: start it with `hornsten up --no-airflow`.")
+    settings = running_stack()
     config = load_process(args.process)
     key = settings.secrets()["pseudonym_key"].encode()
     with tempfile.TemporaryDirectory() as tmp, psycopg.connect(settings.warehouse_dsn, autocommit=True) as conn:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import psycopg
 import pytest
 
 from hornsten.config import load_process
-from hornsten.devstack import stack
+from hornsten.devstack.scratch import free_port, scratch_stack
 
 # The fully built phases 1–4 warehouse, shared by the report and DAG tests.
 pytest_plugins = ["tests.integration.phases_warehouse"]
@@ -73,12 +72,6 @@ def pytest_sessionstart(session):
         parse_project()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def norrkoping():
     return load_process("norrkoping_vision_2035")
@@ -86,39 +79,8 @@ def norrkoping():
 
 @pytest.fixture(scope="session")
 def stack_settings():
-    home = Path(tempfile.mkdtemp(prefix="hornsten-test-", dir="/tmp"))
-    home.chmod(0o755)
-    saved = {
-        k: os.environ.get(k)
-        for k in (
-            "HORNSTEN_HOME",
-            "HORNSTEN_PG_PORT",
-            "HORNSTEN_AIRFLOW_PORT",
-            "HORNSTEN_SMTP_PORT",
-            "HORNSTEN_REVIEW_PORT",
-        )
-    }
-    os.environ["HORNSTEN_HOME"] = str(home)
-    os.environ["HORNSTEN_PG_PORT"] = str(_free_port())
-    os.environ["HORNSTEN_AIRFLOW_PORT"] = str(_free_port())
-    os.environ["HORNSTEN_SMTP_PORT"] = str(_free_port())
-    os.environ["HORNSTEN_REVIEW_PORT"] = str(_free_port())
-    settings = stack.Settings.from_env()
-    try:
-        stack.start_postgres(settings, print)
-        stack.ensure_databases(settings, print)
-        stack.prepare_warehouse(settings, print)
-        os.environ["HORNSTEN_PSEUDONYM_KEY"] = settings.secrets()["pseudonym_key"]
+    with scratch_stack(print, prefix="hornsten-test-") as settings:
         yield settings
-    finally:
-        stack.down(settings, print)
-        shutil.rmtree(home, ignore_errors=True)
-        shutil.rmtree(settings.pgdata.parent, ignore_errors=True)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 @pytest.fixture(scope="session")
@@ -149,7 +111,7 @@ def smtp_server(tmp_path):
     """A real SMTP server (aiosmtpd, hornsten.devstack.mailcatcher) on a free port; yields (port, mail folder)."""
     from hornsten.devstack import mailcatcher
 
-    port = _free_port()
+    port = free_port()
     folder = tmp_path / "mail"
     controller = mailcatcher.start(folder, port)
     try:

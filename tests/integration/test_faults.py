@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from psycopg import sql
 
 from hornsten.config import load_process
 from hornsten.devstack import stack
+from hornsten.devstack.scratch import free_port
 from hornsten.survey import service
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.warehouse import roles
@@ -74,12 +74,6 @@ def big_export(path: Path, responses: int = RESPONSES) -> Path:
         for i in range(1, responses + 1)
     ]
     return write_csv(path, rows)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _cli_env(settings: stack.Settings) -> dict[str, str]:
@@ -138,7 +132,7 @@ def throwaway_cluster():
     """A PostgreSQL cluster of its own, so that stopping it leaves the session's cluster alone."""
     home = Path(tempfile.mkdtemp(prefix="hornsten-fault-", dir="/tmp"))
     home.chmod(0o755)
-    settings = stack.Settings(home=home, pg_port=_free_port())
+    settings = stack.Settings(home=home, pg_port=free_port())
     try:
         stack.start_postgres(settings, print)
         stack.ensure_databases(settings, print)

@@ -9,7 +9,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,7 @@ import pytest
 from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
+from hornsten.devstack.scratch import free_port
 from hornsten.review import service
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.warehouse import roles
@@ -178,10 +178,6 @@ def test_cli_adds_reviewers_and_exports_the_codebook(built, stack_settings, tmp_
 
 
 # ---------------------------------------------------------------------- the browser
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -189,7 +185,7 @@ def review_server(built, stack_settings):
     """The review page served by uvicorn (python -m hornsten.review.server), as `hornsten up` runs it."""
     from hornsten.devstack.review import review_env
 
-    port = _free_port()
+    port = free_port()
     env = review_env(stack_settings) | {"PYTHONPATH": str(REPO / "include")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "hornsten.review.server", "--port", str(port)],
