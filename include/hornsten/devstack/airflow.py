@@ -75,8 +75,9 @@ def start_airflow(settings: Settings, echo: Echo) -> None:
 
 
 def api_healthy(settings: Settings) -> bool:
+    # 10 s, not less: on a busy 2-core machine a just-started API server answers slowly.
     try:
-        with urllib.request.urlopen(f"{settings.airflow_url}/api/v2/monitor/health", timeout=3) as resp:
+        with urllib.request.urlopen(f"{settings.airflow_url}/api/v2/monitor/health", timeout=10) as resp:
             return resp.status == 200
     except OSError:
         return False
