@@ -77,7 +77,7 @@ def dbt_task_group(group_id: str, selectors: list[str], env: dict[str, str] | No
     producer = group.children[f"{group_id}.{PRODUCER_WATCHER_TASK_ID}"]
     producer.retries = 0
     gate = f"{group_id}.{PRODUCER_WATCHER_DONE_TASK_ID}"
-    members = _tasks(group)
+    members = list(group.iter_tasks())
     in_group = {task.task_id for task in members}
     for task in members:
         if task is not producer and task.task_id != gate and not task.upstream_task_ids & in_group:
@@ -87,13 +87,3 @@ def dbt_task_group(group_id: str, selectors: list[str], env: dict[str, str] | No
             # build still fails them; a short-circuit before the group skips all of it anyway.
             task.trigger_rule = "none_failed"
     return group
-
-
-def _tasks(group) -> list:
-    """Every task of a task group, through nested groups."""
-    from airflow.sdk.definitions.taskgroup import TaskGroup
-
-    found = []
-    for child in group.children.values():
-        found.extend(_tasks(child) if isinstance(child, TaskGroup) else [child])
-    return found
