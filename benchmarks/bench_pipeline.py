@@ -46,6 +46,7 @@ from hornsten.config import ProcessConfig, load_process  # noqa: E402
 from hornsten.demo.survey import generate_sample  # noqa: E402
 from hornsten.devstack import stack  # noqa: E402
 from hornsten.survey import ingest, service  # noqa: E402
+from hornsten.survey.sources import sniff_delimiter  # noqa: E402
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, target_dir  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -171,7 +172,7 @@ def pandas_floor(settings: stack.Settings, path: Path) -> int:
 
     with path.open(encoding="utf-8-sig") as handle:
         header = handle.readline()
-    delimiter = ";" if header.count(";") > header.count(",") else ","
+    delimiter = sniff_delimiter(header)  # as the ingest reads it
 
     engine = sqlalchemy.create_engine(settings.warehouse_dsn.replace("postgresql://", "postgresql+psycopg://", 1))
     rows = 0
