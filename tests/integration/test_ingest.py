@@ -169,3 +169,32 @@ def test_xlsx_and_limesurvey_exports_load(db, norrkoping, tmp_path):
     assert [(r.layout, r.loaded) for r in results] == [("standard", 1), ("limesurvey", 1)]
     closed = db.execute("select closed_answers from raw.survey_responses where response_id = '101'").fetchone()[0]
     assert closed == {"age_group": "65-79", "gender": "man", "district": "hageby", "relation": "bor"}
+
+
+def test_a_load_on_several_cores_stores_what_one_core_stores(db, norrkoping, tmp_path, monkeypatch):
+    from hornsten.survey import prepare
+
+    monkeypatch.setattr(prepare, "CHUNK_ROWS", 8)  # many chunks from a small file
+    rows = [good_row(str(i), idag=f"Svar {i}, ring 070-{i:03d} 12 34") for i in range(1, 90)]
+    rows[40][1] = "inte ett datum"
+    rows[60][8] = "Atlantis"
+    path = write_csv(tmp_path / "export.csv", rows)
+    tables = {
+        "raw.survey_responses": "response_id, submitted_at, respondent_key, closed_answers::text, source_row",
+        "raw.survey_answers": "response_id, question_code, answer_text",
+        "restricted.survey_answers_original": "response_id, question_code, answer_text",
+        "restricted.quarantine": "row_number, reason, content",
+    }
+
+    def stored() -> dict[str, list[tuple]]:
+        return {t: db.execute(f"select {c} from {t} order by 1, 2, 3").fetchall() for t, c in tables.items()}
+
+    results = {}
+    for workers in (1, 2):
+        db.execute("truncate raw.survey_responses, raw.survey_answers, restricted.survey_answers_original cascade")
+        db.execute("truncate restricted.quarantine")
+        (result,) = ingest_files(db, [path], norrkoping, pseudonym_key(), workers=workers)
+        results[workers] = (result.rows_read, result.loaded, result.quarantined, result.reasons, stored())
+    assert results[2] == results[1]
+    assert results[2][:3] == (89, 87, 2)
+    assert all("070-" not in text for _, _, text in results[2][4]["raw.survey_answers"])

@@ -23,6 +23,8 @@ shared_buffers = '256MB'
 work_mem = '32MB'
 maintenance_work_mem = '256MB'
 synchronous_commit = off
+# A million-response load writes gigabytes of WAL; fewer forced checkpoints while it runs.
+max_wal_size = '4GB'
 default_text_search_config = 'pg_catalog.swedish'
 timezone = 'Europe/Stockholm'
 """

@@ -7,7 +7,8 @@ One code path serves the Airflow DAG and ``hornsten ingest``. Per file:
    ``hornsten.survey.load_log``);
 2. every row is parsed against the process configuration and streamed with COPY
    into a temporary table — good rows typed and pseudonymised, bad rows with the
-   reason and their content as delivered;
+   reason and their content as delivered (a large file's rows on every core, in file
+   order: ``hornsten.survey.prepare``);
 3. in one transaction: the latest submission per response wins
    (``insert … on conflict … where newer``), answers of changed responses are
    replaced, rejected rows go to ``restricted.quarantine`` (once per file and row),
@@ -21,9 +22,7 @@ and as nothing is committed before step 3's transaction, an attempt cut off anyw
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -33,11 +32,11 @@ import psycopg
 from hornsten import paths
 from hornsten.audit import actor
 from hornsten.config import ProcessConfig
-from hornsten.privacy.pseudonymise import keyed_hash, pseudonymise_text
 from hornsten.privacy.rotation import check_key
 from hornsten.survey import load_log
-from hornsten.survey.rows import ParsedResponse, RejectedRow, RowParser, choose_layout
-from hornsten.survey.sources import SUPPORTED_SUFFIXES, SourceError, fingerprint, open_export, row_as_text
+from hornsten.survey.prepare import RowPreparer, default_workers, no_nul, prepared_rows
+from hornsten.survey.rows import RowParser, choose_layout
+from hornsten.survey.sources import SUPPORTED_SUFFIXES, SourceError, fingerprint, open_export
 from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
 
 Progress = Callable[[str, int], None]
@@ -91,8 +90,11 @@ def load_file(
     config: ProcessConfig,
     key: bytes,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> LoadResult:
-    """Load one export file; never raises for bad input, the result says what happened."""
+    """Load one export file; never raises for bad input, the result says what happened.
+
+    `workers` processes parse and pseudonymise a large file's rows (hornsten.survey.prepare)."""
     path = Path(path)
     result = LoadResult(file=str(path))
     try:
@@ -115,7 +117,7 @@ def load_file(
             },
         )
         try:
-            _load_rows(conn, path, config, key, result, progress)
+            _load_rows(conn, path, config, key, result, progress, workers)
         finally:
             load_log.close_attempt(conn, result.load_id)
     except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
@@ -131,17 +133,18 @@ def _load_rows(
     key: bytes,
     result: LoadResult,
     progress: Progress | None,
+    workers: int,
 ) -> None:
     try:
         with conn.transaction():
             conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
-            _stream_rows(conn, path, config, key, result, progress)
+            _stream_rows(conn, path, config, key, result, progress, workers)
             _merge(conn, config, path, result)
             result.status = "loaded_with_quarantine" if result.quarantined else "loaded"
             _finish_log(conn, result)
     except (SourceError, psycopg.DataError, UnicodeError) as exc:
         result.status = "failed"
-        result.error = _no_nul(str(exc))
+        result.error = no_nul(str(exc))
         result.rows_read = result.loaded = result.duplicates = result.quarantined = 0
         with conn.transaction():
             _finish_log(conn, result)
@@ -162,6 +165,7 @@ def _stream_rows(
     key: bytes,
     result: LoadResult,
     progress: Progress | None,
+    workers: int,
 ) -> None:
     conn.execute(
         """create temp table _incoming (
@@ -178,59 +182,31 @@ def _stream_rows(
             (export.kind, export.delimiter, layout.name, result.load_id),
         )
         parser = RowParser(config, layout, mapping, export.header, delivery_time(path, config))
-        delimiter = export.delimiter or ";"
+        preparer = RowPreparer(parser, key, export.delimiter or ";")
         with conn.cursor().copy(
             "copy _incoming (row_number, response_id, submitted_at, submitted_at_source, respondent_key, respondent_id,"
             " closed_answers, answers, originals, reason, content) from stdin"
         ) as copy:
-            for row_number, values in export.rows:
+            for reason, row in prepared_rows(export.rows, preparer, workers):
                 result.rows_read += 1
-                parsed = parser.parse(row_number, values)
-                if isinstance(parsed, RejectedRow):
+                if reason is not None:
                     result.quarantined += 1
-                    reason_kind = _reason_kind(parsed.reason)
-                    result.reasons[reason_kind] = result.reasons.get(reason_kind, 0) + 1
-                    copy.write_row(_rejected_row(parsed, delimiter))
-                else:
-                    copy.write_row(_incoming_row(parsed, key))
+                    result.reasons[reason] = result.reasons.get(reason, 0) + 1
+                copy.write_row(row)
                 if progress and result.rows_read % PROGRESS_EVERY == 0:
                     progress(path.name, result.rows_read)
     if progress:
         progress(path.name, result.rows_read)
 
 
-def _incoming_row(parsed: ParsedResponse, key: bytes) -> tuple[object, ...]:
-    answers = {code: pseudonymise_text(text) for code, text in parsed.answers.items()}
-    return (
-        parsed.row_number,
-        parsed.response_id,
-        parsed.submitted_at,
-        parsed.submitted_at_source,
-        keyed_hash(parsed.respondent_id, key) if parsed.respondent_id else None,
-        parsed.respondent_id,
-        json.dumps(parsed.closed, ensure_ascii=False),
-        json.dumps(answers, ensure_ascii=False),
-        json.dumps(parsed.answers, ensure_ascii=False),
-        None,
-        None,
-    )
-
-
-def _rejected_row(parsed: RejectedRow, delimiter: str) -> tuple[object, ...]:
-    content = parsed.raw if parsed.raw is not None else row_as_text(parsed.values, delimiter)
-    # PostgreSQL text cannot hold NUL; the reason says it was replaced.
-    return (parsed.row_number, *([None] * 8), _no_nul(parsed.reason), _no_nul(content))
-
-
-def _no_nul(text: str) -> str:
-    return text.replace("\x00", "\ufffd")
-
-
 def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: LoadResult) -> None:
     params = {"survey": config.survey.survey_id, "load_id": result.load_id}
+    # The latest-per-response sort of a million rows fits in memory instead of
+    # spilling to disk (for this transaction only).
+    conn.execute("set local work_mem = '256MB'")
     # Temporary tables have no statistics until analysed; without them the planner
     # picks nested loops for the joins below.
-    conn.execute("analyze _incoming")
+    conn.execute("analyze _incoming (row_number, response_id, submitted_at, reason)")
     conn.execute(
         """create temp table _latest on commit drop as
            select distinct on (response_id) *
@@ -261,7 +237,7 @@ def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: 
            insert into _changed select response_id from upserted""",
         params,
     )
-    conn.execute("analyze _latest")
+    conn.execute("analyze _latest (response_id, respondent_key)")
     conn.execute("analyze _changed")
     for table, column in (("raw.survey_answers", "answers"), ("restricted.survey_answers_original", "originals")):
         conn.execute(
@@ -339,13 +315,16 @@ def ingest_files(
     key: bytes,
     archive: Path | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> list[LoadResult]:
+    """Load the files in order; `workers` defaults to one per core (HORNSTEN_INGEST_WORKERS)."""
+    workers = default_workers() if workers is None else workers
     ensure_schema(conn)
     # Pseudonyms of two keys must never mix (a process still running after a rotation).
     check_key(conn, key)
     results = []
     for path in files:
-        result = load_file(conn, path, config, key, progress)
+        result = load_file(conn, path, config, key, progress, workers)
         if archive is not None and Path(path).exists():
             result.archived_to = str(archive_file(Path(path), archive, result))
             if result.load_id is not None:
@@ -356,9 +335,3 @@ def ingest_files(
                     )
         results.append(result)
     return results
-
-
-def _reason_kind(reason: str) -> str:
-    """'unknown district 'Atlantis' (column …)' -> 'unknown district …', for per-file summaries."""
-    head = reason.split(" (")[0].split(":")[0]
-    return re.sub(r"'[^']*'", "…", head)
