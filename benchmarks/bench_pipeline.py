@@ -44,7 +44,7 @@ from harness import Stage, measure, scratch_stack  # noqa: E402
 
 from hornsten.config import ProcessConfig, load_process  # noqa: E402
 from hornsten.demo.survey import generate_sample  # noqa: E402
-from hornsten.devstack import stack  # noqa: E402
+from hornsten.devstack import landing, stack  # noqa: E402
 from hornsten.survey import ingest, service  # noqa: E402
 from hornsten.survey.sources import sniff_delimiter  # noqa: E402
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, target_dir  # noqa: E402
@@ -61,11 +61,6 @@ TARGETS = {
     "tenfold_data_time_factor": 12.0,
     "peak_mb": 2048,
 }
-TRUNCATE = (
-    "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
-    "restricted.respondents, restricted.quarantine, raw.quality_results, raw.answer_detections, "
-    "raw.text_minhash_bands, raw.near_duplicate_texts, raw.load_log cascade"
-)
 
 
 def main() -> None:
@@ -102,7 +97,7 @@ def run_size(settings: stack.Settings, config: ProcessConfig, responses: int, wo
         return stages[-1]
 
     with psycopg.connect(settings.warehouse_dsn, autocommit=True) as conn:
-        conn.execute(TRUNCATE)
+        landing.empty(conn)
         with measure(stage("generation")) as s:
             sample = generate_sample(config, responses, 1, ["csv"], work)
             export = next(f for f in sample.files if not f.path.name.endswith("_redelivery.csv"))

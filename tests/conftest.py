@@ -15,6 +15,7 @@ import psycopg
 import pytest
 
 from hornsten.config import load_process
+from hornsten.devstack import landing
 from hornsten.devstack.scratch import free_port, scratch_stack
 
 # The fully built phases 1–4 warehouse, shared by the report and DAG tests.
@@ -93,10 +94,7 @@ def warehouse_dsn(stack_settings) -> str:
 def clean_warehouse(warehouse_dsn):
     """An empty raw/restricted landing zone for tests that count rows."""
     with psycopg.connect(warehouse_dsn, autocommit=True) as conn:
-        conn.execute(
-            "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
-            "restricted.respondents, restricted.quarantine, raw.quality_results, raw.load_log cascade"
-        )
+        landing.empty(conn)
     return warehouse_dsn
 
 

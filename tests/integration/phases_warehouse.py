@@ -14,7 +14,7 @@ from hornsten.committee import valuation
 from hornsten.config import load_process
 from hornsten.demo import templates as template_samples
 from hornsten.demo.survey import generate_sample
-from hornsten.devstack import stack
+from hornsten.devstack import landing, stack
 from hornsten.forms import ingest as template_ingest
 from hornsten.survey import service as survey_service
 from hornsten.tagging.codebook import codebook_themes
@@ -24,12 +24,7 @@ from tests.warehouse import connect
 
 AS_OF = "2025-03-10"  # after the remiss deadline: late responses in, silent bodies overdue
 
-TRUNCATE = (
-    "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
-    "restricted.respondents, restricted.quarantine, raw.quality_results, raw.committee_valuations, "
-    "raw.dialogue_meetings, raw.remiss_responses, restricted.dialogue_statements_original, "
-    "restricted.remiss_comments_original, raw.text_minhash_bands, raw.near_duplicate_texts, raw.load_log cascade"
-)
+TRUNCATE = landing.truncate_statement(landing.SURVEY, landing.PHASES)
 
 
 def _dbt_build(settings, config, extra_env: dict[str, str] | None = None) -> None:

@@ -24,7 +24,7 @@ import pytest
 from psycopg import sql
 
 from hornsten.config import load_process
-from hornsten.devstack import stack
+from hornsten.devstack import landing, stack
 from hornsten.devstack.scratch import free_port
 from hornsten.survey import service
 from hornsten.survey.ingest import ingest_files, pseudonym_key
@@ -37,10 +37,7 @@ pytestmark = pytest.mark.integration
 HORNSTEN = str(Path(sys.executable).parent / "hornsten")
 RESPONSES = 50_000  # its COPY lasts seconds: long enough to land the fault inside it
 DISTRICTS = ["Navestad", "Ljura", "Hageby", "Åby", "Atlantis"]  # Atlantis: quarantined
-TRUNCATE = (
-    "truncate raw.survey_answers, raw.survey_responses, restricted.survey_answers_original, "
-    "restricted.respondents, restricted.quarantine, raw.load_log cascade"
-)
+TRUNCATE = landing.truncate_statement()
 CHECKSUMS = {
     "responses": "select response_id, submitted_at, submitted_at_source, respondent_key, closed_answers, source_row "
     "from raw.survey_responses",
