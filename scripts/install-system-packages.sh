@@ -3,7 +3,9 @@
 # project-local warehouse; poppler-utils (pdftoppm, pdfinfo) and Chromium with its
 # driver, with which the tests check rendered reports (PDF pages, a screenshot of the
 # HTML) and drive the review page (Selenium); the fonts
-# and pango libraries WeasyPrint renders PDF with. Installs only what is missing; needs root (or sudo) and
+# and pango libraries WeasyPrint renders PDF with; redis-server, the Celery broker of
+# `hornsten up --executor celery` (the stack runs its own on HORNSTEN_REDIS_PORT, 6380,
+# not the package's service). Installs only what is missing; needs root (or sudo) and
 # Debian/Ubuntu's apt. Elsewhere it says what to install and goes on.
 set -euo pipefail
 
@@ -15,6 +17,7 @@ have_pg_server() {
 }
 have_pg_server || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)

@@ -1,6 +1,7 @@
 """A whole local stack (`hornsten up`: PostgreSQL, Airflow's API server, scheduler, DAG
-processor and triggerer, the SMTP catcher) in a temporary HORNSTEN_HOME on free ports,
-for tests that need the real scheduler rather than `airflow dags test`.
+processor and triggerer, the SMTP catcher; with `--executor celery` Redis and the workers)
+in a temporary HORNSTEN_HOME on free ports, for tests that need the real scheduler rather
+than `airflow dags test`.
 
 Everything the stack needs goes through the environment of the `hornsten` and
 `airflow` subprocesses, never this test process's os.environ, so the session's own
@@ -11,6 +12,7 @@ PostgreSQL (tests/conftest.py) is not disturbed. `running_stack` always ends wit
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import shutil
@@ -27,6 +29,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from hornsten.devstack import stack
 from hornsten.paths import REPO_ROOT
@@ -157,23 +161,39 @@ class LiveStack:
                     states = self.task_states(dag["dag_id"], run["dag_run_id"])
                     bad = {t: s for t, s in states.items() if s not in ("success", "skipped", None)}
                     lines.append(f"  {run['dag_run_id']} {run['run_type']} {run['state']} {bad}")
-        for service in ("scheduler", "dag-processor"):
-            log = self.settings.log_dir / f"airflow-{service}.log"
+        logs = [self.settings.log_dir / f"airflow-{service}.log" for service in ("scheduler", "dag-processor")]
+        for log in [*logs, *sorted(self.settings.log_dir.glob("celery-worker*.log"))]:
             if log.exists():
                 tail = log.read_text(errors="replace").splitlines()[-25:]
                 lines += [f"--- {log.name}", *tail]
         return "\n".join(lines)
 
 
+def finished(live: LiveStack, dag_id: str, run_type: str, queued_after: dt.datetime | None = None) -> dict | None:
+    """The first run of that type (queued after `queued_after`) once it has finished; fails the test if it failed."""
+    for run in live.dag_runs(dag_id):
+        if run["run_type"] != run_type:
+            continue
+        if queued_after is not None and dt.datetime.fromisoformat(run["queued_at"]) <= queued_after:
+            continue
+        if run["state"] == "failed":
+            states = live.task_states(dag_id, run["dag_run_id"])
+            pytest.fail(f"{dag_id} {run['dag_run_id']} failed: {states}\n{live.describe()}")
+        return run if run["state"] == "success" else None
+    return None
+
+
 @contextlib.contextmanager
 def running_stack(
-    extra_env: dict[str, str], before_up: Callable[[stack.Settings], None] | None = None
+    extra_env: dict[str, str],
+    before_up: Callable[[stack.Settings], None] | None = None,
+    up_args: tuple[str, ...] = (),
 ) -> Iterator[LiveStack]:
     """`hornsten up` in a fresh HORNSTEN_HOME on free ports; `hornsten down` and cleanup afterwards.
 
     `extra_env` reaches every stack process (e.g. HORNSTEN_PROCESS_DIR, a faster cron);
     `before_up(settings)` runs before the stack starts (e.g. to drop files in an inbox
-    before any scheduled run can look)."""
+    before any scheduled run can look); `up_args` go to `hornsten up` (e.g. the executor)."""
     # /tmp, not a pytest tmp_path under /root: as root, PostgreSQL runs as `postgres` and must reach it.
     home = Path(tempfile.mkdtemp(prefix="hornsten-scheduler-", dir="/tmp"))
     home.chmod(0o755)
@@ -182,6 +202,7 @@ def running_stack(
         "HORNSTEN_AIRFLOW_PORT": str(free_port()),
         "HORNSTEN_SMTP_PORT": str(free_port()),
         "HORNSTEN_REVIEW_PORT": str(free_port()),
+        "HORNSTEN_REDIS_PORT": str(free_port()),
     }
     env = {
         k: v
@@ -196,12 +217,13 @@ def running_stack(
         airflow_port=int(ports["HORNSTEN_AIRFLOW_PORT"]),
         smtp_port=int(ports["HORNSTEN_SMTP_PORT"]),
         review_port=int(ports["HORNSTEN_REVIEW_PORT"]),
+        redis_port=int(ports["HORNSTEN_REDIS_PORT"]),
     )
     live = LiveStack(settings=settings, env=env)
     try:
         if before_up is not None:
             before_up(settings)
-        live.hornsten("up")
+        live.hornsten("up", *up_args)
         yield live
     finally:
         subprocess.run([*HORNSTEN, "down"], env=env, capture_output=True, text=True, timeout=300)

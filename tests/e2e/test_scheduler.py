@@ -32,7 +32,7 @@ from hornsten import paths
 from hornsten.config import load_process
 from hornsten.demo.survey import generate_sample
 from hornsten.paths import REPO_ROOT
-from tests.e2e.live_stack import LiveStack, running_stack
+from tests.e2e.live_stack import LiveStack, finished, running_stack
 from tests.warehouse import connect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.scheduler]
@@ -56,20 +56,6 @@ def write_process(folder: Path, start: dt.date, end: dt.date) -> Path:
     path = folder / f"{PROCESS}.yml"
     path.write_text(text.replace(ORIGINAL_WINDOW, f"    start: {start}\n    end: {end}\n"), encoding="utf-8")
     return path
-
-
-def finished(live: LiveStack, dag_id: str, run_type: str, queued_after: dt.datetime | None = None) -> dict | None:
-    """The first run of that type (queued after `queued_after`) once it has finished; fails the test if it failed."""
-    for run in live.dag_runs(dag_id):
-        if run["run_type"] != run_type:
-            continue
-        if queued_after is not None and dt.datetime.fromisoformat(run["queued_at"]) <= queued_after:
-            continue
-        if run["state"] == "failed":
-            states = live.task_states(dag_id, run["dag_run_id"])
-            pytest.fail(f"{dag_id} {run['dag_run_id']} failed: {states}\n{live.describe()}")
-        return run if run["state"] == "success" else None
-    return None
 
 
 def assert_skipped_outside(live: LiveStack, run: dict) -> None:

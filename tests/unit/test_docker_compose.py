@@ -112,11 +112,38 @@ def services(compose: dict) -> dict:
     return compose["services"]
 
 
-def env_of(service: dict) -> dict[str, str]:
+def environment_of(service: dict) -> dict[str, str]:
+    """The service's own environment: block."""
     env = service.get("environment") or {}
     if isinstance(env, list):  # the KEY=value list form
         env = dict(item.split("=", 1) if "=" in item else (item, "") for item in env)
     return {str(k): "" if v is None else str(v) for k, v in env.items()}
+
+
+def env_files_of(service: dict) -> list[Path]:
+    """The service's env_file entries (a string, a list of strings or of {path: …}), from the repo."""
+    entries = service.get("env_file") or []
+    if isinstance(entries, str | dict):
+        entries = [entries]
+    return [REPO / (entry["path"] if isinstance(entry, dict) else entry) for entry in entries]
+
+
+def dotenv(path: Path) -> dict[str, str]:
+    """An env_file as Compose reads it (only the plain KEY=value lines it may hold here)."""
+    values = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip()
+    return values
+
+
+def env_of(service: dict) -> dict[str, str]:
+    """What the container gets: its env_file(s), with environment: on top (Compose's precedence)."""
+    env: dict[str, str] = {}
+    for path in env_files_of(service):
+        env.update(dotenv(path))
+    return {**env, **environment_of(service)}
 
 
 def volume_pairs(service: dict) -> list[tuple[str, str]]:
@@ -288,6 +315,56 @@ def test_airflow_config_options_exist(services: dict) -> None:
             if option not in options[section]["options"]:
                 unknown.add(key)
     assert not unknown, f"not Airflow configuration options: {sorted(unknown)}"
+
+
+# --------------------------------------------------------------------------- one source with the local stack
+
+
+def _local_celery_env(tmp_path: Path) -> dict[str, str]:
+    """What `hornsten up --executor celery` gives every Airflow process (nothing started)."""
+    from hornsten.devstack import airflow_env, executor, settings
+
+    local = settings.Settings(home=tmp_path / "home")
+    return airflow_env.airflow_env(local, executor.Executor(executor.CELERY, 2))
+
+
+@pytest.mark.parametrize("name", AIRFLOW_SERVICES)
+def test_airflow_services_read_the_shared_celery_settings(services: dict, name: str) -> None:
+    from hornsten.devstack import celery_env
+
+    assert env_files_of(services[name]) == [celery_env.SETTINGS_FILE]
+    # environment: would silently win over the file: a shared key set twice is drift waiting to happen.
+    repeated = sorted(celery_env.shared_settings().keys() & environment_of(services[name]).keys())
+    assert not repeated, f"{name} sets {repeated} beside docker/airflow-celery.env"
+
+
+def test_compose_and_local_stack_run_celery_with_the_same_settings(services: dict, tmp_path: Path) -> None:
+    from hornsten.devstack import celery_env
+
+    compose_env = env_of(services["airflow-scheduler"])
+    local_env = _local_celery_env(tmp_path)
+    shared = celery_env.shared_settings()
+    assert shared["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
+    for key, value in shared.items():
+        assert compose_env[key] == local_env[key] == value, key
+    # The same Celery keys on both sides: a setting added to one stack only shows here.
+    celery_keys = {k for k in compose_env if k.startswith("AIRFLOW__CELERY")}
+    assert celery_keys == {k for k in local_env if k.startswith("AIRFLOW__CELERY")}
+    # The addresses differ, their shape does not: the same functions build both.
+    assert compose_env[celery_env.BROKER_URL] == celery_env.broker_url("redis", 6379)
+    for env in (compose_env, local_env):
+        assert env[celery_env.RESULT_BACKEND] == celery_env.result_backend(env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"])
+
+
+def test_shared_celery_settings_are_celery_provider_options() -> None:
+    from hornsten.devstack import celery_env
+
+    provider = pytest.importorskip("airflow.providers.celery.get_provider_info")
+    options = provider.get_provider_info()["config"]
+    for key in celery_env.shared_settings():
+        section, option = key[len("AIRFLOW__") :].lower().split("__", 1)
+        if section == "celery":
+            assert option in options["celery"]["options"], key
 
 
 def test_worker_runs_celery_worker(services: dict) -> None:

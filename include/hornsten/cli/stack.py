@@ -17,14 +17,29 @@ from hornsten.warehouse.dbt import dbt_project_dir
 
 @click.command()
 @click.option("--no-airflow", is_flag=True, help="Start only PostgreSQL and create the databases.")
-def up(no_airflow: bool) -> None:
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "celery"]),
+    default=None,
+    help="LocalExecutor (the default), or CeleryExecutor with a local Redis and --workers workers. "
+    "Remembered until `hornsten down`.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 8),
+    default=None,
+    help="Celery workers to run (with --executor celery; default 2).",
+)
+def up(no_airflow: bool, executor: str | None, workers: int | None) -> None:
     """Start the local PostgreSQL and Airflow 3 (idempotent)."""
     local = settings()
     try:
-        stack.up(local, echo, airflow=not no_airflow, before_airflow=_parse_dbt)
+        chosen = stack.up(
+            local, echo, airflow=not no_airflow, before_airflow=_parse_dbt, executor=executor, workers=workers
+        )
     except stack.StackError as exc:
         raise click.ClickException(str(exc)) from None
-    print_where(local, airflow=not no_airflow)
+    print_where(local, airflow=not no_airflow, executor=chosen)
 
 
 def _parse_dbt(local: stack.Settings) -> None:
@@ -39,11 +54,13 @@ def _parse_dbt(local: stack.Settings) -> None:
         ) from None
 
 
-def print_where(local: stack.Settings, airflow: bool = True) -> None:
+def print_where(local: stack.Settings, airflow: bool = True, executor: stack.Executor | None = None) -> None:
     secret = local.secrets()
     click.echo("")
     if airflow:
         click.echo(f"Airflow UI     {local.airflow_url}  (login: admin / {secret['airflow_admin_password']})")
+    if airflow and executor is not None and executor.celery:
+        click.echo(f"Celery         {executor.workers} workers, broker Redis on 127.0.0.1:{local.redis_port}")
     click.echo(f"Warehouse      psql '{local.warehouse_dsn}'  (owner)")
     click.echo(f"Analysts       psql '{local.analyst_dsn}'  (staging and marts only)")
     click.echo(f"Survey inbox   {inbox_dir(default_process_name(), 'survey', root=local.inbox)}")
@@ -57,7 +74,7 @@ def print_where(local: stack.Settings, airflow: bool = True) -> None:
 
 @click.command()
 def down() -> None:
-    """Stop Airflow and PostgreSQL; nothing is left running."""
+    """Stop Airflow (with Redis and the Celery workers, if any) and PostgreSQL; nothing is left running."""
     try:
         stopped = stack.down(settings(), echo)
     except stack.StackError as exc:
@@ -89,6 +106,9 @@ def status(as_json: bool) -> None:
         running = f"running (pid {service_state['pid']})" if service_state["running"] else "stopped"
         click.echo(f"Airflow {service:<14} {running}")
     click.echo(f"Airflow UI   {airflow['url']}  ({'healthy' if airflow['api_healthy'] else 'not answering'})")
+    click.echo(f"Executor     {airflow['executor']}")
+    for line in celery_lines(info):
+        click.echo(line)
     if info["dsn"]:
         click.echo(f"Warehouse    {info['dsn']}  (owner)")
     if info["analyst_dsn"]:
@@ -98,6 +118,19 @@ def status(as_json: bool) -> None:
     click.echo(
         f"Review page  {state}  {info['review_url']}  (login {review['login']}, password in {review['password_file']})"
     )
+
+
+def celery_lines(info: dict) -> list[str]:
+    """The broker and the workers, when the stack runs Celery or any of them still runs."""
+    redis, workers = info["redis"], info["airflow"]["workers"]
+    if info["airflow"]["executor"] != "CeleryExecutor" and not redis["running"] and not workers:
+        return []
+    state = f"running (pid {redis['pid']})" if redis["running"] else "stopped"
+    lines = [f"Redis        {state}  {redis['host']}:{redis['port']}  data {redis['data_directory']}"]
+    for name, worker in workers.items():
+        running = f"running (pid {worker['pid']})" if worker["running"] else "stopped"
+        lines.append(f"Celery worker {name:<20} {running}")
+    return lines
 
 
 @click.command("env")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
 from hornsten.devstack.airflow_env import full_env
 from hornsten.devstack.dag_pausing import leave_dags_live
-from hornsten.devstack.processes import read_pid, require_free_port, run_checked, stop_group
+from hornsten.devstack.processes import read_pid, require_free_port, run_checked, spawn, stop_group
 from hornsten.devstack.settings import Echo, Settings, StackError
 
 AIRFLOW_SERVICES = ("api-server", "scheduler", "dag-processor", "triggerer")
@@ -59,19 +58,15 @@ def start_airflow(settings: Settings, echo: Echo) -> None:
     for service in AIRFLOW_SERVICES:
         if service in running:
             continue
-        log = (settings.log_dir / f"airflow-{service}.log").open("ab")
-        # A new session per service, so that `down` can stop each whole process group.
-        proc = subprocess.Popen(
+        log_path = settings.log_dir / f"airflow-{service}.log"
+        proc = spawn(
             ["airflow", *service.split()],
+            pid_file=_pid_file(settings, service),
+            log_path=log_path,
             env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
             cwd=settings.home,
         )
-        _pid_file(settings, service).write_text(str(proc.pid))
-        echo(f"Started Airflow {service} (pid {proc.pid}, log {log.name}).")
+        echo(f"Started Airflow {service} (pid {proc.pid}, log {log_path}).")
 
 
 def api_healthy(settings: Settings) -> bool:

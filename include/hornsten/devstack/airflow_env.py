@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from hornsten.devstack import executor as executors
+from hornsten.devstack.celery_env import celery_env
 from hornsten.devstack.settings import Settings
 from hornsten.warehouse import roles
 from hornsten.warehouse.dbt import dbt_project_dir
@@ -15,9 +17,11 @@ from hornsten.warehouse.dbt import dbt_project_dir
 PASSED_THROUGH = ("HORNSTEN_PROCESS", "HORNSTEN_PROCESS_DIR")
 
 
-def airflow_env(settings: Settings) -> dict[str, str]:
+def airflow_env(settings: Settings, executor: executors.Executor | None = None) -> dict[str, str]:
+    """``executor``: the one the stack was started with unless given (devstack.executor)."""
     secret = settings.secrets()
     venv_bin = str(Path(sys.executable).parent)
+    metadata_db = settings.dsn("airflow").replace("postgresql://", "postgresql+psycopg2://")
     env = {
         "PATH": venv_bin + os.pathsep + os.environ.get("PATH", ""),
         "AIRFLOW_HOME": str(settings.airflow_home),
@@ -26,11 +30,10 @@ def airflow_env(settings: Settings) -> dict[str, str]:
         # Airflow's default pauses every new DAG, and a paused DAG runs neither on its
         # schedule nor on a new file; the local stack leaves them live unless asked.
         "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": str(settings.dags_paused),
-        "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
+        # Four task slots on two cores, with either executor (Celery: two workers of two).
         "AIRFLOW__CORE__PARALLELISM": "4",
-        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": settings.dsn("airflow").replace(
-            "postgresql://", "postgresql+psycopg2://"
-        ),
+        **executor_env(settings, executor or executors.recall(settings), metadata_db),
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": metadata_db,
         "AIRFLOW__API__HOST": "127.0.0.1",
         "AIRFLOW__API__PORT": str(settings.airflow_port),
         "AIRFLOW__API__BASE_URL": settings.airflow_url,
@@ -78,6 +81,14 @@ def airflow_env(settings: Settings) -> dict[str, str]:
         if os.environ.get(key):
             env[key] = os.environ[key]
     return env
+
+
+def executor_env(settings: Settings, executor: executors.Executor, metadata_db: str) -> dict[str, str]:
+    """The LocalExecutor, or the CeleryExecutor with the stack's Redis as broker and the
+    metadata database as result backend (the settings docker-compose.yml reads too)."""
+    if not executor.celery:
+        return {"AIRFLOW__CORE__EXECUTOR": executor.airflow_name}
+    return celery_env(metadata_db, "127.0.0.1", settings.redis_port, settings.secrets()["redis_password"])
 
 
 def full_env(settings: Settings) -> dict[str, str]:

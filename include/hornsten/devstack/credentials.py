@@ -24,6 +24,8 @@ SECRET_KEYS = (
     # The review page: its session cookie's signing key and the default reviewer's login.
     "review_session_secret",
     "review_granskare_password",
+    # The Celery broker (redis-server) of `hornsten up --executor celery`.
+    "redis_password",
 )
 
 

@@ -72,18 +72,34 @@ def stop_group(pid: int, timeout: float = 20) -> None:
     psutil.wait_procs(alive, timeout=5)
 
 
-def start_background(
-    command: list[str], *, port: int, pid_file: Path, log_path: Path, what: str, env: dict[str, str] | None = None
-) -> int:
-    """Start a server in its own session (logging to ``log_path``), wait until it listens
-    on ``port`` and record its pid."""
+def spawn(
+    command: list[str], *, pid_file: Path, log_path: Path, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.Popen:
+    """Start a long-running program in its own session, logging to ``log_path``, and record its pid.
+
+    Its own session, so that stopping it (stop_group) ends its whole process group: a
+    scheduler's or a worker's task processes with it."""
     pid_file.parent.mkdir(parents=True, exist_ok=True)
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("ab") as log:
         proc = subprocess.Popen(
-            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True, env=env
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            env=env,
+            cwd=cwd,
         )
     pid_file.write_text(str(proc.pid))
+    return proc
+
+
+def start_background(
+    command: list[str], *, port: int, pid_file: Path, log_path: Path, what: str, env: dict[str, str] | None = None
+) -> int:
+    """Start a server (spawn) and wait until it listens on ``port``."""
+    proc = spawn(command, pid_file=pid_file, log_path=log_path, env=env)
     deadline = time.monotonic() + 30
     while not port_in_use(port):
         if proc.poll() is not None or time.monotonic() > deadline:

@@ -38,6 +38,8 @@ class Settings:
     airflow_port: int = 8080
     smtp_port: int = 8025
     review_port: int = 8090
+    # The Celery broker of `hornsten up --executor celery` (not 6379: a system Redis may hold it).
+    redis_port: int = 6380
     # Live by default: a paused DAG neither runs on its schedule nor on a new file.
     dags_paused: bool = False
     repo: Path = REPO_ROOT
@@ -51,6 +53,7 @@ class Settings:
             airflow_port=_int_env("HORNSTEN_AIRFLOW_PORT", 8080),
             smtp_port=_int_env("HORNSTEN_SMTP_PORT", 8025),
             review_port=_int_env("HORNSTEN_REVIEW_PORT", 8090),
+            redis_port=_int_env("HORNSTEN_REDIS_PORT", 6380),
             dags_paused=_bool_env("HORNSTEN_DAGS_PAUSED", False),
         )
 
@@ -83,6 +86,16 @@ class Settings:
     def mail_dir(self) -> Path:
         """Where the local SMTP catcher keeps every message it receives."""
         return self.home / "mail"
+
+    @property
+    def redis_dir(self) -> Path:
+        """The Celery broker's configuration and snapshot (``hornsten up --executor celery``)."""
+        return self.home / "redis"
+
+    @property
+    def executor_file(self) -> Path:
+        """Which executor the stack was started with, until ``hornsten down`` (devstack.executor)."""
+        return self.run_dir / "executor.json"
 
     @property
     def pgdata(self) -> Path:

@@ -1,5 +1,5 @@
 """The local stack as one thing: a project-local PostgreSQL, the SMTP catcher, the review page
-and Airflow 3, without Docker.
+and Airflow 3 (LocalExecutor, or CeleryExecutor with Redis and N workers), without Docker.
 
 ``up`` and ``down`` put the pieces together in the order they need each other;
 each piece has its own module, and their public names are importable from here,
@@ -11,8 +11,12 @@ so callers need only ``from hornsten.devstack import stack``:
                     the warehouse's migrations and its job roles' logins
 * ``smtp``        — the SMTP catcher's process (the server: ``mailcatcher``)
 * ``review``      — the review page's process (the app: ``hornsten.review``) and its default login
+* ``executor``    — LocalExecutor or CeleryExecutor, remembered until ``down``
 * ``airflow_env`` — the environment of every Airflow process
+* ``celery_env``  — the Celery settings, from the file docker-compose.yml reads too
 * ``airflow``     — migration, the services, the API server's health
+* ``redis_broker`` — the Celery broker's process (redis-server)
+* ``celery_workers`` — the Celery workers' processes (``worker_name``: the host their tasks report)
 * ``dag_pausing`` — the hornsten DAGs left live
 * ``status``      — what runs and where
 """
@@ -32,7 +36,9 @@ from hornsten.devstack.airflow import (
     wait_for_api,
 )
 from hornsten.devstack.airflow_env import airflow_env, full_env
+from hornsten.devstack.celery_workers import start_workers, stop_workers, worker_pids
 from hornsten.devstack.dag_pausing import leave_dags_live, set_dags_paused
+from hornsten.devstack.executor import Executor, choose, forget, recall, remember
 from hornsten.devstack.postgres import (
     ensure_databases,
     find_pg_bin,
@@ -43,6 +49,7 @@ from hornsten.devstack.postgres import (
     stop_postgres,
 )
 from hornsten.devstack.processes import port_in_use
+from hornsten.devstack.redis_broker import redis_pid, start_redis, stop_redis
 from hornsten.devstack.review import review_pid, start_review, stop_review
 from hornsten.devstack.settings import Echo, Settings, StackError
 from hornsten.devstack.smtp import mailcatcher_pid, start_mailcatcher, stop_mailcatcher
@@ -51,6 +58,7 @@ from hornsten.devstack.status import status
 __all__ = [
     "AIRFLOW_SERVICES",
     "Echo",
+    "Executor",
     "Settings",
     "StackError",
     "airflow_env",
@@ -68,19 +76,25 @@ __all__ = [
     "postgres_running",
     "prepare_airflow_home",
     "prepare_warehouse",
+    "redis_pid",
     "review_pid",
     "set_dags_paused",
     "start_airflow",
     "start_mailcatcher",
     "start_postgres",
+    "start_redis",
     "start_review",
+    "start_workers",
     "status",
     "stop_airflow",
     "stop_mailcatcher",
     "stop_postgres",
+    "stop_redis",
     "stop_review",
+    "stop_workers",
     "up",
     "wait_for_api",
+    "worker_pids",
 ]
 
 
@@ -90,13 +104,21 @@ def up(
     *,
     airflow: bool = True,
     before_airflow: Callable[[Settings], None] | None = None,
-) -> None:
-    """Start whatever of the stack does not run yet (running twice is harmless).
+    executor: str | None = None,
+    workers: int | None = None,
+) -> Executor:
+    """Start whatever of the stack does not run yet (running twice is harmless); the executor it runs.
 
     ``before_airflow`` runs once the databases are there and before Airflow starts
     (the CLI parses the dbt project there: the DAG processor reads its manifest).
     Without ``airflow`` the metadata database is still migrated, so that
-    ``airflow dags test`` works against it."""
+    ``airflow dags test`` works against it. ``executor`` ("local" or "celery", with
+    ``workers``): see devstack.executor; by default what this stack ran until ``down``."""
+    if not airflow and (executor or workers):
+        raise StackError("--executor and --workers choose how Airflow runs: leave out --no-airflow")
+    pids = [*airflow_pids(settings).values(), *worker_pids(settings).values(), redis_pid(settings)]
+    running = any(pid is not None for pid in pids)
+    chosen = choose(recall(settings), running, executor, workers)
     start_postgres(settings, echo)
     ensure_databases(settings, echo)
     prepare_warehouse(settings, echo)
@@ -104,16 +126,28 @@ def up(
     start_review(settings, echo)
     if before_airflow is not None:
         before_airflow(settings)
-    if airflow:
-        start_airflow(settings, echo)
-        wait_for_api(settings, echo)
-    else:
+    if not airflow:
         migrate_airflow(settings, echo)
+        return recall(settings)
+    # Remembered first: every Airflow process started from here on reads it (airflow_env).
+    remember(settings, chosen)
+    if chosen.celery:
+        start_redis(settings, echo)
+    start_airflow(settings, echo)
+    wait_for_api(settings, echo)
+    # After the API server: the workers' tasks report to it.
+    start_workers(settings, chosen.workers, echo)
+    return chosen
 
 
 def down(settings: Settings, echo: Echo) -> list[str]:
     """Stop everything of the stack that runs; the names of what was stopped."""
+    # The scheduler first, so that it queues nothing more for the workers; Redis after them.
     stopped = stop_airflow(settings, echo)
+    stopped += stop_workers(settings, echo)
+    if stop_redis(settings, echo):
+        stopped.append("redis")
+    forget(settings)
     if stop_review(settings, echo):
         stopped.append("review")
     if stop_mailcatcher(settings, echo):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from hornsten.devstack.airflow import airflow_pids, api_healthy
+from hornsten.devstack.celery_workers import node_name, worker_pids
+from hornsten.devstack.executor import recall
 from hornsten.devstack.postgres import postgres_running
+from hornsten.devstack.redis_broker import redis_pid
 from hornsten.devstack.review import DEFAULT_LOGIN, review_pid
 from hornsten.devstack.settings import Settings
 from hornsten.devstack.smtp import mailcatcher_pid
@@ -11,6 +14,8 @@ from hornsten.devstack.smtp import mailcatcher_pid
 
 def status(settings: Settings) -> dict[str, object]:
     pids = airflow_pids(settings)
+    executor = recall(settings)
+    broker = redis_pid(settings)
     return {
         "home": str(settings.home),
         "postgres": {
@@ -29,6 +34,20 @@ def status(settings: Settings) -> dict[str, object]:
             "password_file": str(settings.passwords_file),
             "dags_paused_at_creation": settings.dags_paused,
             "services": {service: {"running": pid is not None, "pid": pid} for service, pid in pids.items()},
+            # LocalExecutor or CeleryExecutor (hornsten up --executor), and the Celery workers by node name.
+            "executor": executor.airflow_name,
+            "workers": {
+                node_name(index): {"running": pid is not None, "pid": pid}
+                for index, pid in worker_pids(settings, executor.workers).items()
+            },
+        },
+        # The Celery broker (only with the CeleryExecutor).
+        "redis": {
+            "running": broker is not None,
+            "pid": broker,
+            "host": "127.0.0.1",
+            "port": settings.redis_port,
+            "data_directory": str(settings.redis_dir),
         },
         "mail": {
             "running": mailcatcher_pid(settings) is not None,
