@@ -94,3 +94,20 @@ def test_by_default_one_worker_per_usable_core(monkeypatch):
     monkeypatch.delenv("HORNSTEN_INGEST_WORKERS", raising=False)
     monkeypatch.setattr(prepare.os, "sched_getaffinity", lambda _pid: set(range(32)))
     assert prepare.default_workers() == prepare.MAX_WORKERS
+
+
+def test_a_daemon_process_that_may_not_fork_prepares_the_rows_itself(tmp_path):
+    import multiprocessing
+
+    path = write_csv(tmp_path / "export.csv", _rows(60))
+    alone = _prepare(path, workers=1, chunk_rows=10)
+
+    def in_daemon(queue):
+        queue.put(_prepare(path, workers=2, chunk_rows=10))
+
+    queue = multiprocessing.get_context("fork").Queue()
+    daemon = multiprocessing.get_context("fork").Process(target=in_daemon, args=(queue,), daemon=True)
+    daemon.start()
+    result = queue.get(timeout=60)
+    daemon.join(timeout=30)
+    assert daemon.exitcode == 0 and result == alone

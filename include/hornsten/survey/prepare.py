@@ -144,14 +144,26 @@ def _in_workers(rows: Iterator[Row], preparer: RowPreparer, workers: int, chunk_
     in_flight: deque[Future[list[Prepared]]] = deque()
     try:
         while chunk := list(islice(rows, chunk_rows)):
-            in_flight.append(pool.submit(_prepare_in_worker, chunk))
+            try:
+                in_flight.append(pool.submit(_prepare_in_worker, chunk))
+            except AssertionError:  # "daemonic processes are not allowed to have children"
+                # Run as a daemon process (some executors' workers): one core, same rows.
+                yield from _drain(in_flight)
+                yield from preparer.prepare_chunk(chunk)
+                for row_number, values in rows:
+                    yield preparer.prepare(row_number, values)
+                return
             if len(in_flight) >= 2 * workers:
                 yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        yield from _drain(in_flight)
     finally:
         # Also when the load fails or is interrupted half-way: no worker outlives it.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain(in_flight: deque[Future[list[Prepared]]]) -> Iterator[Prepared]:
+    while in_flight:
+        yield from in_flight.popleft().result()
 
 
 def no_nul(text: str) -> str:
