@@ -218,3 +218,29 @@ def test_maintenance_dag_runs_retention_for_every_configured_process_daily(dagba
     assert {t.task_id for t in dag.tasks} == {f"retention_{name}" for name in available_processes()}
     assert getattr(dag.timetable, "expression", None) == "15 2 * * *"
     assert "hornsten retention run" in dag.doc_md
+
+
+def test_the_cosmos_mode_can_be_set_and_a_wrong_one_is_named(monkeypatch):
+    from cosmos.constants import ExecutionMode
+
+    from hornsten.airflow import cosmos
+
+    monkeypatch.delenv("HORNSTEN_COSMOS_MODE", raising=False)
+    assert cosmos.execution_mode() == ExecutionMode.WATCHER
+    monkeypatch.setenv("HORNSTEN_COSMOS_MODE", "local")
+    assert cosmos.execution_mode() == ExecutionMode.LOCAL
+    monkeypatch.setenv("HORNSTEN_COSMOS_MODE", "virtualenv")
+    with pytest.raises(ValueError, match="must be one of watcher, local, not 'virtualenv'"):
+        cosmos.execution_mode()
+
+
+def test_in_local_mode_every_model_is_its_own_dbt_process(monkeypatch):
+    from hornsten.airflow.cosmos import dbt_task_group
+
+    monkeypatch.setenv("HORNSTEN_COSMOS_MODE", "local")
+    from airflow.sdk import DAG
+
+    with DAG("local_mode_probe", schedule=None) as dag:
+        dbt_task_group("dbt_survey", ["survey_staging"])
+    kinds = {type(t).__name__ for t in dag.tasks}
+    assert "DbtRunLocalOperator" in kinds and "DbtProducerWatcherOperator" not in kinds

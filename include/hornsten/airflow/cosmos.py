@@ -20,6 +20,20 @@ import os
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, manifest_path
 from hornsten.warehouse.selectors import cosmos_select_many
 
+MODES = ("watcher", "local")
+
+
+def execution_mode():
+    """Cosmos' watcher mode (one dbt build per group), or ``HORNSTEN_COSMOS_MODE=local``:
+    one dbt process per model and test, as before — for comparing the two
+    (benchmarks/bench_components_dag.py) and as a way back should the watcher fail."""
+    from cosmos.constants import ExecutionMode
+
+    mode = os.environ.get("HORNSTEN_COSMOS_MODE", "watcher").strip().lower() or "watcher"
+    if mode not in MODES:
+        raise ValueError(f"HORNSTEN_COSMOS_MODE must be one of {', '.join(MODES)}, not {mode!r}")
+    return ExecutionMode.WATCHER if mode == "watcher" else ExecutionMode.LOCAL
+
 
 def cosmos_configs(selectors: list[str], env: dict[str, str] | None = None):
     """ProjectConfig, ProfileConfig, ExecutionConfig and RenderConfig for a Cosmos task group
@@ -28,7 +42,7 @@ def cosmos_configs(selectors: list[str], env: dict[str, str] | None = None):
     ``env`` reaches dbt as environment variables (the process's settings, see
     ProcessConfig.dbt_env)."""
     from cosmos import ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-    from cosmos.constants import ExecutionMode, LoadMode, TestIndirectSelection
+    from cosmos.constants import LoadMode, TestIndirectSelection
 
     project_dir = dbt_project_dir()
     select, exclude = cosmos_select_many(selectors, project_dir)
@@ -47,7 +61,7 @@ def cosmos_configs(selectors: list[str], env: dict[str, str] | None = None):
     # "buildable": a model's test task runs the tests whose other parents are upstream
     # of it, never tests of models that a task group does not build.
     execution = ExecutionConfig(
-        execution_mode=ExecutionMode.WATCHER,
+        execution_mode=execution_mode(),
         dbt_executable_path=dbt_executable(),
         test_indirect_selection=TestIndirectSelection.BUILDABLE,
     )
@@ -62,9 +76,10 @@ def cosmos_configs(selectors: list[str], env: dict[str, str] | None = None):
 def dbt_task_group(group_id: str, selectors: list[str], env: dict[str, str] | None = None):
     """A Cosmos task group (inside a DAG) that builds the selectors' nodes in one ``dbt build``."""
     from cosmos import DbtTaskGroup
-    from cosmos.constants import PRODUCER_WATCHER_DONE_TASK_ID, PRODUCER_WATCHER_TASK_ID
+    from cosmos.constants import PRODUCER_WATCHER_DONE_TASK_ID, PRODUCER_WATCHER_TASK_ID, ExecutionMode
 
     project, profile, execution, render = cosmos_configs(selectors, env)
+    watcher = execution.execution_mode == ExecutionMode.WATCHER
     group = DbtTaskGroup(
         group_id=group_id,
         project_config=project,
@@ -72,8 +87,10 @@ def dbt_task_group(group_id: str, selectors: list[str], env: dict[str, str] | No
         execution_config=execution,
         render_config=render,
         # Cosmos gives each test task the indirect selection but not the producer's build.
-        operator_args={"indirect_selection": execution.test_indirect_selection.value},
+        operator_args={"indirect_selection": execution.test_indirect_selection.value} if watcher else {},
     )
+    if not watcher:
+        return group
     producer = group.children[f"{group_id}.{PRODUCER_WATCHER_TASK_ID}"]
     producer.retries = 0
     gate = f"{group_id}.{PRODUCER_WATCHER_DONE_TASK_ID}"
