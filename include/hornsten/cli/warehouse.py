@@ -18,14 +18,24 @@ from hornsten.warehouse.dbt import dbt_project_dir, target_dir
 @PROCESS_OPTION
 @click.option("--select", default=None, help="dbt selection (default: everything).")
 @click.option("--selector", default=None, help="A selector of dbt_project/selectors.yml (what one DAG builds).")
-def build(process_name: str | None, select: str | None, selector: str | None) -> None:
-    """Build and test the dbt models on the local warehouse (what the DAGs run)."""
+@click.option(
+    "--full-refresh",
+    is_flag=True,
+    help="Rebuild the incremental tagging tables from scratch instead of tagging only new and changed texts.",
+)
+def build(process_name: str | None, select: str | None, selector: str | None, full_refresh: bool) -> None:
+    """Build and test the dbt models on the local warehouse (what the DAGs run).
+
+    The per-text tagging models are incremental: a build tags the texts that are new or
+    changed since the last one, and all of them after a codebook change; --full-refresh
+    tags everything again whatever changed."""
     if select and selector:
         raise click.UsageError("give --select or --selector, not both")
     config = process(process_name)
     local = settings()
     env = {**stack.full_env(local), **config.dbt_env()}
     args = ["dbt", "build"] + (["--select", select] if select else []) + (["--selector", selector] if selector else [])
+    args += ["--full-refresh"] if full_refresh else []
     sys.exit(subprocess.call(args, env=env, cwd=dbt_project_dir()))
 
 

@@ -1,4 +1,4 @@
-{{ config(materialized='table', indexes=[{'columns': ['text_id']}, {'columns': ['component']}]) }}
+{{ config(indexes=[{'columns': ['text_id']}, {'columns': ['component']}]) }}
 
 -- One row per text and component some term matched, with the evidence and whether
 -- it is enough for a tag. Precision rules — from how Swedish texts mention things
@@ -19,18 +19,27 @@
 -- A place that is itself a component's subject (a small locality for landsbygd,
 -- codebook_places.topic_component) counts in passing once the text is about
 -- something else too: "simhall i Kolmården" is about service in the locality.
+--
+-- Every rule reads one text at a time, so the table is incremental by text: a run
+-- judges only the new and changed texts and deletes the candidates of texts that are
+-- gone; a changed codebook or tagging SQL judges every text again (the rule:
+-- macros/incremental_tagging.sql).
+
+{%- set scope = tagging_scope(ref('int_texts'), ref('int_tagging_fingerprint')) %}
 
 with
 
 matches as (
 
     select * from {{ ref('int_text_term_matches') }}
+    {{ where_text_to_tag(scope) }}
 
 ),
 
 words as (
 
     select * from {{ ref('int_text_words') }}
+    {{ where_text_to_tag(scope) }}
 
 ),
 
@@ -55,6 +64,7 @@ texts as (
         text_id,
         text_source
     from {{ ref('int_texts') }}
+    {{ where_text_to_tag(scope) }}
 
 ),
 

@@ -1,9 +1,14 @@
-{{ config(materialized='table', indexes=[{'columns': ['text_id']}, {'columns': ['component']}]) }}
+{{ config(indexes=[{'columns': ['text_id']}, {'columns': ['component']}]) }}
 
 -- One row per text (of int_texts) and component it addresses, with the evidence:
 -- the terms and words that matched. The survey, dialogue and remiss bridges below
 -- all read this one grouping, so a tag is explained the same way in every phase.
 -- The candidates the precision rules held back stay in int_text_component_candidates.
+--
+-- Incremental by text, as the candidates are: a run copies the tags of the new and
+-- changed texts and deletes those of texts that are gone (macros/incremental_tagging.sql).
+
+{%- set scope = tagging_scope(ref('int_texts'), ref('int_tagging_fingerprint')) %}
 
 with
 
@@ -25,7 +30,11 @@ final as (
         evidence_count,
         only_typo_matches
     from candidates
-    where held_back_reason is null
+    where
+        held_back_reason is null
+        {% if scope.incremental -%}
+        and text_id in ({{ texts_to_tag(scope) }})
+        {%- endif %}
 
 )
 

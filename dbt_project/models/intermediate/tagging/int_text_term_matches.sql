@@ -1,13 +1,21 @@
-{{ config(materialized='table', indexes=[{'columns': ['text_id']}]) }}
+{{ config(indexes=[{'columns': ['text_id']}]) }}
 
 -- Every piece of evidence for a tag: which term matched which word (or phrase) of
 -- which text. This is what makes each tag explainable.
+--
+-- Incremental, by text: a word matches the same terms whichever text it stands in, so
+-- a run matches only the words of new and changed texts and deletes the evidence of
+-- texts that are gone; a changed codebook or tagging SQL matches every text again
+-- (the rule: macros/incremental_tagging.sql).
+
+{%- set scope = tagging_scope(ref('int_texts'), ref('int_tagging_fingerprint')) %}
 
 with
 
 words as (
 
     select * from {{ ref('int_text_words') }}
+    {{ where_text_to_tag(scope) }}
 
 ),
 

@@ -1,4 +1,4 @@
-{{ config(materialized='table', indexes=[{'columns': ['word']}, {'columns': ['text_id']}]) }}
+{{ config(indexes=[{'columns': ['word']}, {'columns': ['text_id']}]) }}
 
 -- One row per word of every text (int_texts: survey answers, dialogue statements,
 -- remiss comments): the tokens the codebook is matched against. Words are maximal
@@ -6,6 +6,12 @@
 -- such as 1177 are words of their own. Whether a word was written with a capital,
 -- and whether it starts a sentence, is kept: a capital mid-sentence marks a name
 -- (a place in passing, "i Kolmården").
+--
+-- Incremental, by text: a run splits only the new and changed texts and deletes the
+-- words of texts that are gone; a changed codebook or tagging SQL splits every text
+-- again (the rule: macros/incremental_tagging.sql).
+
+{%- set scope = tagging_scope(ref('int_texts'), ref('int_tagging_fingerprint')) %}
 
 with
 
@@ -15,6 +21,7 @@ texts as (
         text_id,
         text_body
     from {{ ref('int_texts') }}
+    {{ where_text_to_tag(scope) }}
 
 ),
 

@@ -3,7 +3,8 @@
 -- Every free text the codebook tags, from every phase: survey answers, dialogue
 -- statements and remiss comments. One tagging pipeline serves all three, so a
 -- component means the same in the survey as in the dialogue and the remiss.
--- For `hornsten eval` only the labelled answers are tagged.
+-- For `hornsten eval` only the labelled answers are tagged. A table rebuilt on every
+-- run (a copy): what the incremental per-text models compare with their bookmark.
 
 with
 
@@ -40,7 +41,7 @@ remiss_comments as (
 ),
 {% endif %}
 
-final as (
+all_texts as (
 
     select * from survey_answers
     {% if not var('eval_answers_relation', '') %}
@@ -49,6 +50,16 @@ final as (
     union all
     select * from remiss_comments
     {% endif %}
+
+),
+
+-- the version of a text: a re-delivered answer with another text is tagged again
+final as (
+
+    select
+        *,
+        md5(text_body) as text_hash
+    from all_texts
 
 )
 
