@@ -7,11 +7,13 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint up down status setup lock docs clean bench
 
-$(STAMP): pyproject.toml constraints.txt
+# npm ci: the tests' browser tools (axe-core, pinned in package-lock.json) into node_modules/.
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	./scripts/install-system-packages.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -5,8 +5,10 @@
 # HTML) and drive the review page (Selenium); the fonts
 # and pango libraries WeasyPrint renders PDF with; redis-server, the Celery broker of
 # `hornsten up --executor celery` (the stack runs its own on HORNSTEN_REDIS_PORT, 6380,
-# not the package's service). Installs only what is missing; needs root (or sudo) and
-# Debian/Ubuntu's apt. Elsewhere it says what to install and goes on.
+# not the package's service); Node.js and npm, which install axe-core (package.json),
+# the accessibility check the tests run on the HTML reports. Installs only what is
+# missing; needs root (or sudo) and Debian/Ubuntu's apt. Elsewhere it says what to
+# install and goes on.
 set -euo pipefail
 
 missing=()
@@ -21,6 +23,8 @@ command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missi
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 
