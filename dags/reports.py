@@ -22,6 +22,15 @@ connection `smtp_default`. `delivery.report_deliveries` makes it once per period
 retried task or a second run on the same day sends nothing new.
 
 Preview any report without sending: `hornsten report NAME --out DIR`.
+
+#### The published website (`publish_site`)
+
+After each phase the same DAG publishes "Det här har vi hört" as a static website
+(`hornsten publish`): a start page with the key figures and the dialogue plan beside
+what came of it, a page per cornerstone, the goal matrix and the process's timeline,
+checked against WCAG 2.1 AA. It writes `$HORNSTEN_SITE_DIR/<process>/` (default
+`$HORNSTEN_HOME/site/<process>/`) when a phase has ended since the last publication,
+and skips otherwise; the web server serves or copies that folder.
 """
 
 from __future__ import annotations
@@ -63,6 +72,16 @@ def reports():
             return results
 
         send()
+
+    @task
+    def publish_site() -> dict:
+        day = run_day(get_current_context(), CONFIG.timezone) or pendulum.now(CONFIG.timezone).date()
+        result = orchestration.publish_site(CONFIG.process, day)
+        if result["skipped"]:
+            raise AirflowSkipException(result["skipped"])
+        return result
+
+    publish_site()
 
 
 reports()

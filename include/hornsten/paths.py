@@ -69,6 +69,12 @@ def archive_dir(process: str) -> Path:
     return archive_root() / process
 
 
+def site_dir(process: str, home: Path | None = None) -> Path:
+    """Where the reports DAG publishes a process's website: $HORNSTEN_SITE_DIR/<process>,
+    default <home>/site/<process> (home: $HORNSTEN_HOME); the web server serves or syncs it."""
+    return Path(os.environ.get("HORNSTEN_SITE_DIR") or (home or hornsten_home()) / "site") / process
+
+
 def _waiting_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []

@@ -150,12 +150,12 @@ def test_components_dag_syncs_the_process_plan_before_dbt(dagbag):
     assert any(t.startswith("dbt_components.") for t in sync.downstream_task_ids)
 
 
-def test_reports_dag_has_a_task_per_scheduled_report(dagbag):
+def test_reports_dag_has_a_task_per_scheduled_report_and_publishes_the_site(dagbag):
     from hornsten.config import load_process
 
     dag = dagbag.dags["hornsten_reports"]
     reports = {s.report for s in load_process("norrkoping_vision_2035").reports.schedules}
-    assert {t.task_id for t in dag.tasks} == {f"send_{r.replace('-', '_')}" for r in reports}
+    assert {t.task_id for t in dag.tasks} == {f"send_{r.replace('-', '_')}" for r in reports} | {"publish_site"}
     assert all(t.retries >= 1 for t in dag.tasks)
 
 

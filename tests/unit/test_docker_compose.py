@@ -419,6 +419,18 @@ def test_mailpit_smtp_and_ui(services: dict) -> None:
     assert any(str(port).endswith("8025:8025") for port in mailpit.get("ports", []))
 
 
+def test_site_service_serves_the_published_folder_read_only(services: dict) -> None:
+    site = services["site"]
+    assert str(site["image"]).startswith("nginx:")
+    pairs = dict(volume_pairs(site))
+    published = env_of(services["airflow-worker"])["HORNSTEN_SITE_DIR"]
+    assert any(target == published for _source, target in volume_pairs(services["airflow-worker"]))
+    assert any(str(p).startswith("127.0.0.1:") for p in site["ports"])
+    assert "./docker/nginx-site.conf" in pairs and all(str(v).endswith(":ro") for v in site["volumes"])
+    conf = (REPO / "docker" / "nginx-site.conf").read_text()
+    assert "root /usr/share/nginx/html/" in conf and "location = /site.json" in conf
+
+
 def test_review_page_service(services: dict) -> None:
     review = services["review"]
     assert review["image"] == services["airflow-apiserver"]["image"]

@@ -190,6 +190,16 @@ def send_due_reports(process: str, day: dt.date, only: str | None = None) -> lis
     return [o.result.__dict__ for o in outcomes]
 
 
+def publish_site(process: str, day: dt.date) -> dict[str, Any]:
+    """The process's website, republished when a phase has ended since the last time."""
+    from hornsten.publish import service
+
+    config = load_process(process)
+    with _warehouse(REPORTER_CONN_ID) as conn:
+        result = service.publish_if_due(conn, config, paths.site_dir(process), day)
+    return result.as_json()
+
+
 def apply_retention(process: str, day: dt.date) -> dict[str, Any]:
     """Delete the process's originals if it is past its retention on `day`; the counts, for the log."""
     from hornsten.config import available_processes

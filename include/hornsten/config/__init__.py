@@ -2,12 +2,14 @@
 
 Import what you need from here (``from hornsten.config import ProcessConfig, load_process``);
 the modules hold one part each: ``survey``, ``phases``, ``dialogue``, ``remiss``,
-``goals``, ``reports``, ``retention``, ``process`` (the whole, and the cornerstone rule) and
+``dialogue_plan``, ``site``, ``goals``, ``reports``, ``retention``, ``process`` (the whole,
+and the cornerstone rule) and
 ``loader`` (finding, reading and validating the files).
 """
 
 from hornsten.config.base import CODE_PATTERN, EMAIL_PATTERN
 from hornsten.config.dialogue import Dialogue, Forum, TargetGroup
+from hornsten.config.dialogue_plan import INFLUENCE_LEVELS, DialoguePlan, FeedbackPromise, PoliticalDecision
 from hornsten.config.goals import METRICS, Goals, Measure, Purpose
 from hornsten.config.loader import (
     ConfigError,
@@ -22,6 +24,7 @@ from hornsten.config.process import CornerstoneRule, ProcessConfig
 from hornsten.config.remiss import Remiss, RemissBody, RemissRound, RemissSection
 from hornsten.config.reports import REPORT_NAMES, Alerts, Reports, ReportSchedule
 from hornsten.config.retention import Retention
+from hornsten.config.site import Site
 from hornsten.config.survey import (
     REQUIRED_FIELDS,
     RESPONSE_FIELDS,
@@ -35,6 +38,7 @@ from hornsten.config.survey import (
 __all__ = [
     "CODE_PATTERN",
     "EMAIL_PATTERN",
+    "INFLUENCE_LEVELS",
     "METRICS",
     "REPORT_NAMES",
     "REQUIRED_FIELDS",
@@ -43,13 +47,16 @@ __all__ = [
     "ConfigError",
     "CornerstoneRule",
     "Dialogue",
+    "DialoguePlan",
     "ExportLayout",
+    "FeedbackPromise",
     "Forum",
     "Goals",
     "Measure",
     "Milestone",
     "Option",
     "Phase",
+    "PoliticalDecision",
     "ProcessConfig",
     "Purpose",
     "Question",
@@ -60,6 +67,7 @@ __all__ = [
     "ReportSchedule",
     "Reports",
     "Retention",
+    "Site",
     "Survey",
     "TargetGroup",
     "available_processes",

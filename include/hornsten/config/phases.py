@@ -20,6 +20,9 @@ class Phase(StrictModel):
     start: dt.date
     end: dt.date
     description: str = ""
+    # The same in plain language for residents (the published site; LIX under 40);
+    # empty: the site shows `description`.
+    plain_description: str = ""
     milestones: list[Milestone] = []
 
     @model_validator(mode="after")

@@ -16,11 +16,13 @@ from pydantic import Field, field_validator, model_validator
 
 from hornsten.config.base import CODE_PATTERN, StrictModel
 from hornsten.config.dialogue import Dialogue
+from hornsten.config.dialogue_plan import DialoguePlan
 from hornsten.config.goals import Goals
 from hornsten.config.phases import Phase
 from hornsten.config.remiss import Remiss
 from hornsten.config.reports import Alerts, Reports
 from hornsten.config.retention import Retention
+from hornsten.config.site import Site
 from hornsten.config.survey import Survey
 
 # The closed questions representativeness and weights are measured on.
@@ -47,11 +49,15 @@ class ProcessConfig(StrictModel):
     phases: list[Phase]
     survey: Survey
     dialogue: Dialogue = Dialogue()
+    # What the participants were promised (purpose, decision, influence, feedback); the
+    # published site shows it beside what came of the answers.
+    dialogue_plan: DialoguePlan | None = None
     remiss: Remiss = Remiss()
     cornerstones: CornerstoneRule = CornerstoneRule()
     goals: Goals = Goals()
     reports: Reports = Reports()
     alerts: Alerts = Alerts()
+    site: Site = Site()
     # None: no retention configured, the restricted data is kept (the maintenance DAG says so).
     retention: Retention | None = None
 
@@ -84,6 +90,25 @@ class ProcessConfig(StrictModel):
                 raise ValueError(
                     f"reports.schedules.{index}: phase {schedule.phase!r} is not among the phases {sorted(codes)}"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _plan_fits_phases(self) -> ProcessConfig:
+        if self.dialogue_plan is None:
+            return self
+        codes = [p.code for p in self.phases]
+        for index, promise in enumerate(self.dialogue_plan.feedback):
+            if promise.after_phase not in codes:
+                raise ValueError(
+                    f"dialogue_plan.feedback.{index}.after_phase: {promise.after_phase!r} is not among the "
+                    f"phases {codes}"
+                )
+        survey = self.phase("survey")
+        if self.dialogue_plan.decision.date > survey.start:
+            raise ValueError(
+                f"dialogue_plan.decision.date: {self.dialogue_plan.decision.date} is after the survey opens "
+                f"({survey.start}); the decision to hold the dialogue comes first"
+            )
         return self
 
     def phase(self, code: str) -> Phase:

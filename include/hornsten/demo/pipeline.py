@@ -84,6 +84,7 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
         for day in days:
             code = dags_test(settings, "hornsten_reports", echo, day.isoformat()) or code
         walkthrough.print_mail(settings, show)
+        walkthrough.print_site(settings, config, show)
     return code
 
 

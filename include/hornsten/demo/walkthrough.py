@@ -134,6 +134,23 @@ def report_days(config: ProcessConfig) -> list:
     return sorted({config.phase(s.phase).end for s in config.reports.schedules})
 
 
+def print_site(settings: stack.Settings, config: ProcessConfig, echo: Echo) -> None:
+    """Where the reports DAG published the website, and what it covers."""
+    from hornsten.paths import site_dir
+    from hornsten.publish import render
+
+    folder = site_dir(config.process, settings.home)
+    manifest = render.read_manifest(folder)
+    if manifest is None:
+        echo(f"\n  No website published in {folder} (see the hornsten_reports logs).")
+        return
+    phases = {p.code: p.name for p in config.phases}
+    covered = ", ".join(phases[c] for c in manifest["covered_phases"]) or "no phase ended yet"
+    echo(f'\n  Published website "Det här har vi hört" ({len(manifest["pages"])} pages; covers: {covered}):')
+    echo(f"    {(folder / 'index.html').resolve().as_uri()}")
+    echo('    Copy the folder to the municipality\'s web server (README, "Publishing the website").')
+
+
 def print_mail(settings: stack.Settings, echo: Echo) -> None:
     import email
     import email.policy

@@ -18,7 +18,7 @@ from hornsten.reports import ReportUnavailable, charts, detections
 from hornsten.reports.marts import one, rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import MIN_GROUP_SIZE, number_text, share_text
-from hornsten.reports.wording import join_sv, period_date, report_period, swedish_date
+from hornsten.reports.wording import join_sv, period_date, phase_state, report_period, swedish_date
 
 TOP_COMPONENTS = 10
 STANCES = (("support", "Håller med"), ("change", "Håller med men vill ändra något"), ("new_proposal", "Nytt förslag"))
@@ -54,14 +54,6 @@ def _optional(conn, sql: str) -> list[dict]:
         return rows(conn, sql)
     except ReportUnavailable:
         return []
-
-
-def _phase_state(phase, day: dt.date) -> str:
-    if day < phase.start:
-        return "kommer"
-    if day > phase.end:
-        return "klar"
-    return "pågår"
 
 
 def build(conn, config, period: str | None = None) -> Report:
@@ -184,7 +176,7 @@ def _intro_section(
         f"Tack till alla som har delat med sig av sina tankar! Här berättar vi vad vi har hört i arbetet med "
         f"{config.title} och vad som händer nu."
     )
-    survey_state = _phase_state(survey, day)
+    survey_state = phase_state(survey, day)
     if survey_state == "kommer" and not respondents:
         section.paragraphs.append(f"Enkäten öppnar {_day(survey.start)} och är öppen till {_day(survey.end)}.")
     else:
@@ -229,7 +221,7 @@ def _intro_section(
 
 
 def _not_yet(phase, day: dt.date) -> str:
-    state = _phase_state(phase, day)
+    state = phase_state(phase, day)
     if state == "kommer":
         return f"{phase.name}: börjar {_day(phase.start)}."
     if state == "pågår":
@@ -313,7 +305,7 @@ def _cornerstone_sections(
     phase = phases.get("cornerstones")
     decided = cornerstones and all(c["basis"] == "citizens and committee" for c in cornerstones)
     if not decided:
-        if phase is None or _phase_state(phase, day) == "kommer":
+        if phase is None or phase_state(phase, day) == "kommer":
             return []
         return [Section("Visionens hörnstenar", paragraphs=[_not_yet(phase, day)])]
     section = Section("Visionens hörnstenar")
@@ -382,7 +374,7 @@ def _next_section(config, day: dt.date) -> Section:
     else:
         section.paragraphs.append("Alla delar av arbetet är klara. Tack för att du var med!")
     for phase in config.phases:
-        state = _phase_state(phase, day)
+        state = phase_state(phase, day)
         line = f"{phase.name}, {_span(phase.start, phase.end)}: {state}"
         milestones = [f"{m.name} {_day(m.date)}" for m in phase.milestones]
         section.bullets.append(line + (f" ({'; '.join(milestones)})" if milestones else ""))
@@ -391,7 +383,7 @@ def _next_section(config, day: dt.date) -> Section:
             sheet="Tidplan",
             title="Tidplan",
             columns=["Del av arbetet", "Från", "Till", "Läge"],
-            rows=[(p.name, p.start, p.end, _phase_state(p, day)) for p in config.phases],
+            rows=[(p.name, p.start, p.end, phase_state(p, day)) for p in config.phases],
             show_rows=len(config.phases),
         )
     )

@@ -149,3 +149,12 @@ def swedish_date(day: dt.date | None, year: bool = True) -> str:
 
 def subtitle(config) -> str:
     return config.title
+
+
+def phase_state(phase, day: dt.date) -> str:
+    """Where a phase stands on `day`: kommer, pågår or klar."""
+    if day < phase.start:
+        return "kommer"
+    if day > phase.end:
+        return "klar"
+    return "pågår"
