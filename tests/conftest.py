@@ -18,8 +18,9 @@ from hornsten.config import load_process
 from hornsten.devstack import landing
 from hornsten.devstack.scratch import free_port, scratch_stack
 
-# The fully built phases 1–4 warehouse, shared by the report and DAG tests.
-pytest_plugins = ["tests.integration.phases_warehouse"]
+# The fully built phases 1–4 warehouse, shared by the report and DAG tests; the
+# session's headless Chromium (the `chromium` fixture).
+pytest_plugins = ["tests.integration.phases_warehouse", "tests.browser"]
 
 REPO = Path(__file__).resolve().parents[1]
 

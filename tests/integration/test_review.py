@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from hornsten.review import service
 from hornsten.survey.ingest import ingest_files, pseudonym_key
 from hornsten.warehouse import roles
 from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir
+from tests.browser import chromium_driver
 from tests.warehouse import connect, empty_survey_landing
 
 pytestmark = pytest.mark.integration
@@ -205,32 +205,9 @@ def review_server(built, stack_settings):
 
 @pytest.fixture
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="hornsten-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        "--window-size=1280,1400",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(5)
-    try:
+    """A browser of its own: the test logs in, and its session cookie must not leak into others."""
+    with chromium_driver() as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _navigate(browser, element) -> None:
