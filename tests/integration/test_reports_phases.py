@@ -228,7 +228,9 @@ def test_xlsx_sheets_pdf_and_chart_alt_texts(rendered):
         html = result.html.read_text(encoding="utf-8")
         assert result.report.charts, f"{name} has charts"
         for chart in result.report.charts:
-            assert f'aria-label="{escape(chart.alt)}"' in html
+            # the image is named by its title, its figures in the visible caption
+            assert f'aria-label="{escape(chart.title)}"' in html
+            assert f"<figcaption>{escape(chart.alt)}</figcaption>" in html
 
 
 def _pdf_text(path) -> str:

@@ -356,7 +356,9 @@ def test_rendered_files(built, name):
     assert report.charts
     for chart in report.charts:
         assert chart.alt.startswith(chart.title)
-        assert f'aria-label="{escape(chart.alt)}"' in html
+        # the image is named by its title, its figures in the visible caption
+        assert f'aria-label="{escape(chart.title)}"' in html
+        assert f"<figcaption>{escape(chart.alt)}</figcaption>" in html
     book = load_workbook(rendered.xlsx)
     assert book.sheetnames == SHEETS[name]
     assert all(len(sheet) <= 31 for sheet in book.sheetnames)

@@ -3,6 +3,12 @@
 Every chart is rendered twice: PNG for e-mail (mail clients do not show SVG) and
 SVG for HTML and PDF (sharp at any zoom). One calm palette, Swedish number
 formats, labels on the bars rather than a legend to decode.
+
+Every colour that carries data has a contrast of at least 3:1 against the white
+background (WCAG 2.1, 1.4.11, which EN 301 549 and so the accessibility law
+require); stacked segments are parted by white lines, so each borders white. The
+same figures are in the text beside each chart (its ``alt``), for whoever cannot
+tell the colours apart.
 """
 
 from __future__ import annotations
@@ -13,10 +19,15 @@ from collections.abc import Sequence
 
 from hornsten.reports.model import Chart
 
-BLUE = "#1f5f8b"
-LIGHT = "#9cc3de"
-ORANGE = "#d9822b"
-GREY = "#8a8a8a"
+# Contrast against white in the comments.
+BLUE = "#1f5f8b"  # 6.8:1
+LIGHT = "#5a8db8"  # 3.5:1, BLUE's paler partner
+ORANGE = "#b35900"  # 4.8:1, what a chart highlights
+GREEN = "#2e7d32"  # 5.1:1, agreement
+LIGHT_GREEN = "#689f38"  # 3.2:1, agreement with changes
+RED = "#c62828"  # 5.6:1, disagreement, missing
+GREY = "#616161"  # 6.2:1, no opinion, declined
+PALE_GREY = "#949494"  # 3.0:1, no answer
 FONT = "DejaVu Sans"
 
 
@@ -50,6 +61,25 @@ def _finish(fig, key: str, title: str, alt: str) -> Chart:
     # The SVG goes inline into HTML: drop the XML prolog and doctype.
     text = re.sub(r"^.*?(<svg)", r"\1", svg.getvalue(), flags=re.S)
     return Chart(key=key, title=title, png=png.getvalue(), svg=text, alt=alt)
+
+
+def inline_svg(chart: Chart) -> str:
+    """The chart's SVG to put inline into a page: an image named by the chart's title (for
+    screen readers, and WeasyPrint makes the <title> the PDF figure's alt text), its ids
+    prefixed with the chart's key, since matplotlib numbers every chart's the same
+    (figure_1, axes_1, …) and several charts share one page."""
+    from markupsafe import escape
+
+    key = chart.key
+    text = re.sub(r'\bid="', f'id="{key}-', chart.svg)
+    text = text.replace("url(#", f"url(#{key}-").replace('href="#', f'href="#{key}-')
+    name = escape(chart.title)
+    return re.sub(
+        r"<svg\b([^>]*)>",
+        lambda tag: f'<svg{tag.group(1)} role="img" aria-label="{name}"><title>{name}</title>',
+        text,
+        count=1,
+    )
 
 
 def _percent(value: float) -> str:
@@ -107,8 +137,8 @@ def compared_bars(
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.2, 0.9 + 0.42 * max(len(labels), 1)))
     positions = list(range(len(labels)))[::-1]
-    ax.barh([p + 0.2 for p in positions], first, height=0.38, color=BLUE, label=first_label)
-    ax.barh([p - 0.2 for p in positions], second, height=0.38, color=LIGHT, label=second_label)
+    ax.barh([p + 0.2 for p in positions], first, height=0.36, color=BLUE, label=first_label)
+    ax.barh([p - 0.2 for p in positions], second, height=0.36, color=LIGHT, label=second_label)
     ax.set_yticks(positions, labels=labels)
     ax.xaxis.set_major_formatter(lambda v, _pos: _percent(v))
     ax.legend(loc="lower right", frameon=False, fontsize=8)
@@ -149,10 +179,17 @@ def stacked_positions(
     fig, ax = plt.subplots(figsize=(7.2, 0.9 + 0.42 * max(len(labels), 1)))
     positions = list(range(len(labels)))[::-1]
     left = [0] * len(labels)
-    palette = list(colours or ["#2e7d32", "#9ccc65", "#e57373", "#bdbdbd", "#eeeeee"])
+    palette = list(colours or [GREEN, LIGHT_GREEN, RED, GREY, PALE_GREY])
     for index, (name, values) in enumerate(series.items()):
         ax.barh(
-            positions, values, left=left, color=palette[index % len(palette)], label=name, height=0.6, edgecolor="white"
+            positions,
+            values,
+            left=left,
+            color=palette[index % len(palette)],
+            label=name,
+            height=0.6,
+            edgecolor="white",
+            linewidth=1.5,
         )
         left = [a + b for a, b in zip(left, values, strict=False)]
     ax.set_yticks(positions, labels=labels)

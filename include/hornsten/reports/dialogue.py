@@ -20,7 +20,7 @@ from hornsten.reports.wording import report_period
 NEEDS = "the hornsten_dialogue DAG"
 # Stances of a dialogue statement, in chart order, with their colours.
 STANCES = (("support", "Stöd"), ("change", "Stöd med ändring"), ("new_proposal", "Nytt förslag"))
-STANCE_COLOURS = ("#2e7d32", "#9ccc65", charts.BLUE)
+STANCE_COLOURS = (charts.GREEN, charts.LIGHT_GREEN, charts.BLUE)
 
 
 def build(conn, config, period: str | None = None) -> Report:

@@ -22,7 +22,7 @@ from hornsten.reports.wording import join_sv, period_date, phase_state, report_p
 
 TOP_COMPONENTS = 10
 STANCES = (("support", "Håller med"), ("change", "Håller med men vill ändra något"), ("new_proposal", "Nytt förslag"))
-STANCE_COLOURS = ("#2e7d32", "#9ccc65", charts.BLUE)
+STANCE_COLOURS = (charts.GREEN, charts.LIGHT_GREEN, charts.BLUE)
 KINDS = {
     "parti": "partier",
     "nämnd": "nämnder",

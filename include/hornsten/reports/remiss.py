@@ -21,17 +21,17 @@ from hornsten.reports.wording import report_period, swedish_date
 NEEDS = "the hornsten_remiss DAG"
 # Body statuses in report order: (status, Swedish label for headings, colour).
 STATUSES = (
-    ("received", "Inkommet i tid", "#2e7d32"),
-    ("late", "Inkommet sent", "#9ccc65"),
-    ("declined", "Avstår", "#bdbdbd"),
-    ("missing", "Saknas", "#e57373"),
+    ("received", "Inkommet i tid", charts.GREEN),
+    ("late", "Inkommet sent", charts.LIGHT_GREEN),
+    ("declined", "Avstår", charts.GREY),
+    ("missing", "Saknas", charts.RED),
 )
 POSITIONS = (
-    ("instämmer", "#2e7d32"),
-    ("instämmer med ändringar", "#9ccc65"),
-    ("instämmer inte", "#e57373"),
-    ("ingen åsikt", "#8a8a8a"),
-    ("ej svarat", "#e0e0e0"),
+    ("instämmer", charts.GREEN),
+    ("instämmer med ändringar", charts.LIGHT_GREEN),
+    ("instämmer inte", charts.RED),
+    ("ingen åsikt", charts.GREY),
+    ("ej svarat", charts.PALE_GREY),
 )
 KIND_NAMES = {
     "parti": "Partier",

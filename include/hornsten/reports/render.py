@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
+from hornsten.reports.charts import inline_svg
 from hornsten.reports.model import Report
 from hornsten.reports.safety import safe_cell
 
@@ -42,13 +43,15 @@ def html(report: Report, images: str = "svg") -> str:
     """The report as one self-contained HTML page; `images`: svg (inline), png-data (data URIs) or cid (e-mail)."""
     template = _environment().get_template("report.html.j2")
 
+    # The image is named by the chart's title; its figures follow as the figure's caption,
+    # visible to everyone and read once by a screen reader.
     def image(chart) -> str:
         if images == "cid":
-            return f'<img src="cid:{chart.key}" alt="{_escape(chart.alt)}" style="max-width:100%">'
+            return f'<img src="cid:{chart.key}" alt="{_escape(chart.title)}" style="max-width:100%">'
         if images == "png-data":
             data = base64.b64encode(chart.png).decode()
-            return f'<img src="data:image/png;base64,{data}" alt="{_escape(chart.alt)}" style="max-width:100%">'
-        return f'<figure role="img" aria-label="{_escape(chart.alt)}">{chart.svg}</figure>'
+            return f'<img src="data:image/png;base64,{data}" alt="{_escape(chart.title)}" style="max-width:100%">'
+        return inline_svg(chart)
 
     return template.render(report=report, image=image, email=images == "cid")
 
