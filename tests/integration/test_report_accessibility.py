@@ -1,7 +1,7 @@
 """Every report meets the accessibility law for the public sector (lagen om tillgänglighet
 till digital offentlig service; WCAG 2.1 AA as EN 301 549 cites it): the HTML as
 render_files writes it and as the e-mail carries it, checked by axe-core in headless
-Chromium.
+Chromium, and the PDF a tagged PDF/UA-1 document.
 
 axe finds what a machine can; the structure tests pin what the reports promise besides:
 the language, a title, headings in order, tables with headers and a caption, a visible
@@ -12,7 +12,9 @@ with 3:1 against the page.
 from __future__ import annotations
 
 import re
+import subprocess
 
+import pikepdf
 import pytest
 
 from hornsten import reports
@@ -106,3 +108,20 @@ def test_chart_colours_stand_out_from_the_page(rendered, name):
         assert colours, chart.key
         weak = {c: round(contrast_ratio(c), 2) for c in colours if contrast_ratio(c) < 3}
         assert not weak, f"{chart.key}: {weak}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pdf_report_is_tagged_pdf_ua(rendered, name):
+    result = rendered[name]
+    with pikepdf.open(result.pdf) as pdf:
+        catalog = pdf.Root
+        assert "/StructTreeRoot" in catalog
+        assert catalog.MarkInfo.Marked is True
+        assert str(catalog.Lang).startswith("sv")
+        assert catalog.ViewerPreferences.DisplayDocTitle is True
+        assert str(pdf.docinfo.Title).startswith(result.report.title)
+        metadata = pdf.open_metadata()
+        assert metadata["pdfuaid:part"] == "1"
+        assert metadata["dc:title"].startswith(result.report.title)
+    info = subprocess.run(["pdfinfo", str(result.pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M) and int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 1
