@@ -134,9 +134,9 @@ def test_body_text_reads_paragraphs_and_headings_but_not_navigation_tables_or_ca
     assert service.body_text(html).splitlines() == ["Rubrik", "Ett stycke.", "En punkt"]
 
 
-def test_inline_svg_prefixes_ids_so_two_charts_never_share_one():
+def test_inline_svg_names_the_chart_and_keeps_ids_unique_per_chart():
     svg = '<svg width="1"><defs><clipPath id="p1"/></defs><g clip-path="url(#p1)"/></svg>'
-    chart = Chart("k", "T", b"", svg, "alt")
-    first, second = render.inline_svg(chart, "a"), render.inline_svg(chart, "b")
-    assert 'id="a-p1"' in first and "url(#a-p1)" in first and 'aria-labelledby="a"' in first
-    assert 'id="b-p1"' in second and 'id="p1"' not in second
+    first = render.inline_svg(Chart("hornsten-1-a", "Ämnen", b"", svg, "alt"))
+    second = render.inline_svg(Chart("hornsten-2-b", "Ämnen", b"", svg, "alt"))
+    assert 'id="hornsten-1-a-p1"' in first and "url(#hornsten-1-a-p1)" in first and 'role="img"' in first
+    assert 'id="hornsten-2-b-p1"' in second and 'id="p1"' not in second

@@ -53,7 +53,7 @@ def build(cornerstone: dict, total: int, components: list[dict], examples: list[
         lead += f" Den handlar om {join_sv([n[0].lower() + n[1:] if n[1:2].islower() else n for n in names[:4]])}."
     blocks = [
         _size_block(cornerstone),
-        _components_block(label, shown),
+        _components_block(cornerstone["slug"], label, shown),
         _quotes_block(examples),
         _dialogue_block(dialogue),
         _remiss_block(remiss),
@@ -86,7 +86,7 @@ def _size_block(cornerstone: dict) -> Block:
     return Block(section)
 
 
-def _components_block(label: str, shown: list[dict]) -> Block | None:
+def _components_block(key: str, label: str, shown: list[dict]) -> Block | None:
     if not shown:
         return None
     section = Section("Det här ingår")
@@ -96,7 +96,7 @@ def _components_block(label: str, shown: list[dict]) -> Block | None:
     )
     section.charts.append(
         charts.horizontal_bars(
-            f"site-{label}",
+            key,
             f"Ämnen i {label.lower() if label[1:2].islower() else label} (andel av de svarande, viktat)",
             [c["component_label"] for c in shown],
             [float(c["weighted_share"] or 0) for c in shown],

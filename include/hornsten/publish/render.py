@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -32,16 +31,14 @@ def _environment():
     return env
 
 
-def inline_svg(chart, prefix: str) -> str:
-    """The chart's SVG inline, its ids prefixed so that two charts on a page never share
-    one, and named by the figure's caption."""
+def inline_svg(chart):
+    """The chart's SVG inline (hornsten.reports.charts.inline_svg: named by its title, its
+    ids unique on the page), marked safe for the template."""
     from markupsafe import Markup
 
-    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', chart.svg)
-    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
-    svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', svg)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{prefix}" focusable="false" ', 1)
-    return Markup(svg)  # noqa: S704 (matplotlib's own output; the labels in it are escaped by matplotlib)
+    from hornsten.reports import charts
+
+    return Markup(charts.inline_svg(chart))  # noqa: S704 (matplotlib's output; the title is escaped)
 
 
 def write(site: Site, out: Path, logo: Path | None, covered: list[str]) -> list[Path]:
