@@ -47,7 +47,7 @@ from hornsten.demo.survey import generate_sample  # noqa: E402
 from hornsten.devstack import landing, stack  # noqa: E402
 from hornsten.survey import ingest, service  # noqa: E402
 from hornsten.survey.sources import sniff_delimiter  # noqa: E402
-from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, target_dir  # noqa: E402
+from hornsten.warehouse.dbt import dbt_executable, dbt_project_dir, install_packages, target_dir  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SIZES = (10_000, 100_000, 1_000_000)
@@ -119,6 +119,7 @@ def run_size(settings: stack.Settings, config: ProcessConfig, responses: int, wo
             s.rows = responses
             s.notes = quality(settings, config, result.load_id)
         env = {**stack.full_env(settings), **config.dbt_env()}
+        install_packages(env)  # a fresh clone has not linked the vendored dbt-utils yet
         with measure(stage("dbt survey staging")) as s:
             dbt_build(env, "survey_staging")
             s.rows = texts

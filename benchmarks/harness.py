@@ -54,8 +54,10 @@ class Stage:
 
 
 class _PeakMemory(threading.Thread):
-    """The largest resident set of this process and its children (dbt, the PDF renderer)
-    together, sampled every 50 ms: what one Airflow task running the stage would hold."""
+    """The largest memory of this process and its children (dbt, the PDF renderer, the
+    ingest's workers) together, sampled every 50 ms: what one Airflow task running the
+    stage would hold. Proportional set sizes (PSS), not resident sets: a forked worker
+    shares its parent's pages, and adding RSS would count them once per worker."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -69,7 +71,7 @@ class _PeakMemory(threading.Thread):
             with contextlib.suppress(psutil.Error):
                 for proc in [me, *me.children(recursive=True)]:
                     with contextlib.suppress(psutil.Error):
-                        total += proc.memory_info().rss
+                        total += _pss(proc)
             self.peak = max(self.peak, total)
             self._done.wait(0.05)
 
@@ -79,11 +81,18 @@ class _PeakMemory(threading.Thread):
         return self.peak
 
 
+def _pss(proc: psutil.Process) -> int:
+    try:
+        return proc.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):  # no PSS outside Linux
+        return proc.memory_info().rss
+
+
 @contextlib.contextmanager
 def measure(stage: Stage) -> Iterator[Stage]:
     """Fill in ``stage.seconds`` and ``stage.peak_mb``; the body sets ``stage.rows``."""
     sampler = _PeakMemory()
-    before = psutil.Process().memory_info().rss
+    before = _pss(psutil.Process())
     sampler.start()
     started = time.perf_counter()
     try:
