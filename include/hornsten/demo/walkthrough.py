@@ -148,7 +148,7 @@ def print_site(settings: stack.Settings, config: ProcessConfig, echo: Echo) -> N
     covered = ", ".join(phases[c] for c in manifest["covered_phases"]) or "no phase ended yet"
     echo(f'\n  Published website "Det här har vi hört" ({len(manifest["pages"])} pages; covers: {covered}):')
     echo(f"    {(folder / 'index.html').resolve().as_uri()}")
-    echo('    Copy the folder to the municipality\'s web server (README, "Publishing the website").')
+    echo('    Copy the folder to the municipality\'s web server (README, "The published website").')
 
 
 def print_mail(settings: stack.Settings, echo: Echo) -> None:

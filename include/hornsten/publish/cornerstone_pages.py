@@ -149,19 +149,26 @@ def _dialogue_block(row: dict | None) -> Block | None:
     if not row or not row["statements"]:
         return None
     statements = row["statements"]
-    agree = (row["support"] or 0) + (row["change"] or 0)
+    parts = [row["support"] or 0, row["change"] or 0, row["new_proposal"] or 0]
     if statements < MIN_GROUP_SIZE:
         section.paragraphs.append(f"Färre än {MIN_GROUP_SIZE} synpunkter handlade om den här hörnstenen.")
         return Block(section)
-    section.paragraphs.append(
-        f"På dialogmötena kom {number_text(statements)} synpunkter om hörnstenen. {count_text(row['support'])} höll "
-        f"med. {count_text(row['change'])} höll med men ville ändra något. {count_text(row['new_proposal'])} var "
-        "nya förslag."
-    )
+    section.paragraphs.append(f"På dialogmötena kom {number_text(statements)} synpunkter om hörnstenen.")
+    if any(part < MIN_GROUP_SIZE for part in parts):
+        # One small count could be worked out from the total and the others (and so
+        # could a share): then none of the split is shown.
+        section.paragraphs.append(
+            f"Några sorters svar var färre än {MIN_GROUP_SIZE}. Därför visar vi inte hur synpunkterna fördelade sig."
+        )
+    else:
+        support, change, proposals = (number_text(part) for part in parts)
+        section.paragraphs.append(
+            f"{support} höll med. {change} höll med men ville ändra något. {proposals} var nya förslag."
+        )
+        section.key_figures = [KeyFigure("höll med, helt eller delvis", share_text((parts[0] + parts[1]) / statements))]
     heard = list(row["target_groups_heard"] or [])
     if heard:
         section.paragraphs.append(f"Vi hörde {join_sv([h.lower() if h[1:2].islower() else h for h in heard])}.")
-    section.key_figures = [KeyFigure("höll med, helt eller delvis", share_text(agree / statements))]
     return Block(section)
 
 
@@ -174,10 +181,10 @@ def _remiss_block(positions: dict[str, int]) -> Block | None:
         section.paragraphs.append(f"Färre än {MIN_GROUP_SIZE} remissvar tog ställning till hörnstenen.")
         return Block(section)
     agree = positions.get("instammer", 0) + positions.get("instammer_med_andringar", 0)
-    section.paragraphs.append(
-        f"{number_text(answered)} partier, nämnder och bolag svarade om hörnstenen. "
-        f"{share_text(agree / answered)} höll med, helt eller med ändringar."
-    )
+    section.paragraphs.append(f"{number_text(answered)} partier, nämnder och bolag svarade om hörnstenen.")
+    if min(agree, answered - agree) >= MIN_GROUP_SIZE or answered - agree == 0:
+        # A share beside a hidden small count would reveal it: shown only when neither side is small.
+        section.paragraphs.append(f"{share_text(agree / answered)} höll med, helt eller med ändringar.")
     section.tables.append(
         Table(
             sheet="Remissen",

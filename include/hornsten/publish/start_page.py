@@ -115,6 +115,6 @@ def build(config, public_report, day: dt.date, covered: set[str], counts: dict, 
         slug=SLUG,
         title="Det här har vi hört",
         nav_title="Start",
-        lead=public_report.summary + ".",
+        lead=public_report.summary.rstrip(".") + ".",
         blocks=[b for b in blocks if b is not None],
     )
