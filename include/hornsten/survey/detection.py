@@ -162,6 +162,11 @@ def _band_new_texts(conn, survey, normalised, hashes, counts, min_words, thresho
 def _confirmed_pairs(conn, survey: str, threshold: float) -> list[tuple[str, str, float]]:
     """Pairs of a new text and another sharing an LSH band, kept when their exact
     Jaccard similarity reaches the threshold."""
+    # The bands were written in this transaction, so the table's statistics may still
+    # say it is empty (say, the first load after a truncate): the planner then scans it
+    # once per band row, quadratic in the texts (15 minutes at 100,000 responses). The
+    # loader may not analyze a table it does not own; hash joins are right at any size.
+    conn.execute("set local enable_nestloop = off")
     candidates = conn.execute(
         """select distinct least(n.text_hash, o.text_hash), greatest(n.text_hash, o.text_hash)
            from new_texts t
@@ -171,6 +176,7 @@ def _confirmed_pairs(conn, survey: str, threshold: float) -> list[tuple[str, str
             and o.text_hash <> n.text_hash""",
         (survey,),
     ).fetchall()
+    conn.execute("set local enable_nestloop = on")
     if not candidates:
         return []
     wanted = sorted({h for pair in candidates for h in pair})
