@@ -72,3 +72,18 @@ def test_regex_baseline_tags_by_the_codebook_terms(tmp_path):
     assert tagger.tag("Fler Cykelbanor!") == {"cykel"}
     assert tagger.tag("bättre kollektivtrafik och nya stadsbusslinjer") == {"buss"}
     assert tagger.tag("kollektivtrafiken") == frozenset()  # a phrase is whole words
+
+
+def test_a_missed_target_names_the_slowest_stage_and_says_why():
+    stages = _stages(scale_ingest=1.0)
+    for stage in stages:
+        if stage.stage == "dbt tagging, themes, cornerstones" and stage.responses == 100_000:
+            stage.seconds = 400.0
+            stage.notes = {
+                "tagging_models_seconds": 40.0,
+                "slowest": [("theme_shares", 40.0), ("int_text_words", 20.0)],
+            }
+    missed = bench_pipeline.targets(stages)["missed"]
+    assert missed["file_to_cornerstones_seconds"]["stage"] == "dbt tagging, themes, cornerstones (400 s)"
+    assert missed["tagging_over_tsvector_floor"]["stage"] == "int_text_words (20 s)"
+    assert all(entry["why"] for entry in missed.values())
