@@ -86,15 +86,15 @@ def main() -> None:
     parser.add_argument("--process", default="norrkoping_vision_2035")
     parser.add_argument("--skip-baselines", action="store_true", help="leave out pandas to_sql and the regex tagger")
     parser.add_argument("--out", type=Path, default=None, help="the JSON file (default benchmarks/results/…)")
+    parser.add_argument(
+        "--report", type=Path, default=None, help="measure nothing: the table, targets and chart of a results file"
+    )
     args = parser.parse_args()
-    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
-    config = load_process(args.process)
-
-    stages: list[Stage] = []
-    with scratch_stack(echo=lambda line: print(f"  {line}")) as settings, tempfile.TemporaryDirectory() as tmp:
-        for responses in sizes:
-            print(f"\n== {responses:,} responses ==")
-            stages += run_size(settings, config, responses, Path(tmp) / str(responses), not args.skip_baselines)
+    if args.report:
+        stages = [Stage(**{k: v for k, v in s.items() if k != "rows_per_second"}) for s in _read(args.report)]
+        args.out = args.report
+    else:
+        stages = measure_sizes(args)
     summary = targets(stages)
     print_table(stages)
     print_targets(summary)
@@ -103,6 +103,21 @@ def main() -> None:
     out.write_text(json.dumps({"stages": [s.as_json() for s in stages], "targets": summary}, indent=2) + "\n")
     chart(stages, out.with_name("pipeline.svg"))
     print(f"\nwritten: {out} and {out.with_name('pipeline.svg')}")
+
+
+def _read(path: Path) -> list[dict]:
+    return json.loads(path.read_text())["stages"]
+
+
+def measure_sizes(args) -> list[Stage]:
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    config = load_process(args.process)
+    stages: list[Stage] = []
+    with scratch_stack(echo=lambda line: print(f"  {line}")) as settings, tempfile.TemporaryDirectory() as tmp:
+        for responses in sizes:
+            print(f"\n== {responses:,} responses ==")
+            stages += run_size(settings, config, responses, Path(tmp) / str(responses), not args.skip_baselines)
+    return stages
 
 
 def run_size(settings: stack.Settings, config: ProcessConfig, responses: int, work: Path, baselines: bool):
