@@ -224,7 +224,18 @@ def dbt_build(env: dict[str, str], selector: str) -> dict[str, float]:
     """``dbt build --selector``; the seconds of each node (run_results.json)."""
     result = subprocess.run(
         # As the DAGs build (hornsten.airflow.cosmos): no tests of models outside the selector.
-        [dbt_executable(), "build", "--selector", selector, "--indirect-selection", "buildable", "--quiet"],
+        # --full-refresh: each size is a new survey, not a daily delivery on top of the last
+        # (benchmarks/bench_incremental.py measures that).
+        [
+            dbt_executable(),
+            "build",
+            "--selector",
+            selector,
+            "--indirect-selection",
+            "buildable",
+            "--full-refresh",
+            "--quiet",
+        ],
         cwd=dbt_project_dir(),
         env=env,
         capture_output=True,
