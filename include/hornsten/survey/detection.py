@@ -52,6 +52,7 @@ def detect(conn, config: ProcessConfig, echo: Callable[[str], None] = print) -> 
         conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
         prune(conn, survey)
         conn.execute("create temporary table new_texts (text_hash text primary key) on commit drop")
+        _list_banded(conn, survey)
         _list_pending(conn, survey)
         last = ("", "")
         while True:
@@ -85,6 +86,20 @@ def prune(conn, survey: str) -> int:
             (survey,),
         ).rowcount
     return removed
+
+
+def _list_banded(conn, survey: str) -> None:
+    """The texts banded by earlier runs, listed once into a table of this transaction's own
+    (analyzed): the pages' "banded before?" lookups then never read raw.text_minhash_bands,
+    whose statistics lag behind the bands this run writes (after a truncate they say the
+    table is empty, and a lookup per page became a scan per page)."""
+    conn.execute(
+        """create temporary table banded_texts on commit drop as
+           select distinct text_hash from raw.text_minhash_bands where survey_id = %s""",
+        (survey,),
+    )
+    conn.execute("alter table banded_texts add primary key (text_hash)")
+    conn.execute("analyze banded_texts")
 
 
 def _list_pending(conn, survey: str) -> None:
@@ -140,9 +155,10 @@ def _band_new_texts(conn, survey, normalised, hashes, counts, min_words, thresho
     known = {
         row[0]
         for row in conn.execute(
-            """select distinct text_hash from raw.text_minhash_bands
-               where survey_id = %s and text_hash = any(%s)""",
-            (survey, list(long_texts)),
+            """select text_hash from banded_texts where text_hash = any(%(hashes)s)
+               union all
+               select text_hash from new_texts where text_hash = any(%(hashes)s)""",
+            {"hashes": list(long_texts)},
         )
     }
     fresh = [h for h in long_texts if h not in known]
