@@ -1,7 +1,7 @@
 """
 ### Rapporter till tjänstepersoner och deltagare (scheduled reports)
 
-Every morning this DAG sends the reports that are due according to the process
+Every morning at 07:30 (`HORNSTEN_REPORTS_CRON`) this DAG sends the reports that are due according to the process
 configuration (`reports.schedules`): each schedule names a report, the phase whose
 window it runs in, the cron days, and the recipients.
 
@@ -35,6 +35,8 @@ and skips otherwise; the web server serves or copies that folder.
 
 from __future__ import annotations
 
+import os
+
 import pendulum
 from airflow.sdk import CronTriggerTimetable, dag, get_current_context, task
 from airflow.sdk.exceptions import AirflowSkipException
@@ -45,13 +47,14 @@ from hornsten.airflow.windows import run_day
 from hornsten.config import default_process_name, load_process
 
 CONFIG = load_process(default_process_name())
+CRON = os.environ.get("HORNSTEN_REPORTS_CRON", "30 7 * * *")
 REPORTS = sorted({s.report for s in CONFIG.reports.schedules})
 
 
 @dag(
     dag_id="hornsten_reports",
     description=f"Schemalagda rapporter till tjänstepersoner och deltagare ({CONFIG.municipality})",
-    schedule=CronTriggerTimetable("30 7 * * *", timezone=CONFIG.timezone),
+    schedule=CronTriggerTimetable(CRON, timezone=CONFIG.timezone),
     start_date=pendulum.datetime(2024, 1, 1, tz=CONFIG.timezone),
     catchup=False,
     max_active_runs=1,

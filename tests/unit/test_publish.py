@@ -140,3 +140,10 @@ def test_inline_svg_names_the_chart_and_keeps_ids_unique_per_chart():
     second = render.inline_svg(Chart("hornsten-2-b", "Ämnen", b"", svg, "alt"))
     assert 'id="hornsten-1-a-p1"' in first and "url(#hornsten-1-a-p1)" in first and 'role="img"' in first
     assert 'id="hornsten-2-b-p1"' in second and 'id="p1"' not in second
+
+
+def test_a_missing_logo_is_said_and_the_site_goes_out_without_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("HORNSTEN_PROCESS_DIR", str(tmp_path))
+    said = []
+    assert service.logo_path(NORRKOPING, said.append) is None
+    assert "site.logo" in said[0] and "published without it" in said[0]

@@ -33,12 +33,15 @@ class PublishResult:
         }
 
 
-def logo_path(config: ProcessConfig) -> Path | None:
+def logo_path(config: ProcessConfig, echo: Callable[[str], None] = print) -> Path | None:
+    """The logo file, or None: a logo that is not there must not keep the feedback from
+    being published (the header then shows the municipality's name), but it is said."""
     if not config.site.logo:
         return None
     path = (process_dir() / config.site.logo).resolve()
     if not path.is_file():
-        raise FileNotFoundError(f"site.logo: {path} does not exist (a path relative to {process_dir()})")
+        echo(f"WARNING site.logo: {path} does not exist (a path relative to {process_dir()}); published without it")
+        return None
     return path
 
 
@@ -49,7 +52,7 @@ def publish(
     from zoneinfo import ZoneInfo
 
     day = day or dt.datetime.now(ZoneInfo(config.timezone)).date()
-    logo = logo_path(config)
+    logo = logo_path(config, echo)
     built = site.build(conn, config, day, logo.name if logo else None)
     covered = sorted(site.covered_phases(config, day), key=[p.code for p in config.phases].index)
     files = render.write(built, out, logo, covered)
