@@ -6,17 +6,9 @@ import datetime as dt
 
 from hornsten.publish import cornerstone_pages, process_pages, start_page
 from hornsten.publish.model import Site
-from hornsten.reports import ReportUnavailable, public
-from hornsten.reports.marts import rows
+from hornsten.reports import public
+from hornsten.reports.marts import optional_rows
 from hornsten.reports.safety import MIN_GROUP_SIZE
-
-
-def _optional(conn, sql: str, params=None) -> list[dict]:
-    """A later phase's mart that is not built yet is simply no data yet."""
-    try:
-        return rows(conn, sql, params)
-    except ReportUnavailable:
-        return []
 
 
 def covered_phases(config, day: dt.date) -> set[str]:
@@ -29,15 +21,15 @@ def build(conn, config, day: dt.date, logo_file: str | None) -> Site:
 
     conn = scoped(conn, config.process)
     report = public.build(conn, config, day.isoformat())
-    decided = _optional(
+    decided = optional_rows(
         conn,
         "select cornerstone_rank, theme, theme_label, citizen_share, citizen_weighted_share, respondents_mentioning "
         "from marts.cornerstones where is_cornerstone and basis = 'citizens and committee' order by cornerstone_rank",
     )
     for cornerstone in decided:
         cornerstone["slug"] = cornerstone_pages.slug(cornerstone["cornerstone_rank"], cornerstone["theme_label"])
-    respondents = _optional(conn, "select count(*) as n from marts.respondents")
-    components = _optional(
+    respondents = optional_rows(conn, "select count(*) as n from marts.respondents")
+    components = optional_rows(
         conn,
         """
         select count(*) as n from marts.component_shares
@@ -51,8 +43,8 @@ def build(conn, config, day: dt.date, logo_file: str | None) -> Site:
     pages = [start_page.build(config, report, day, covered_phases(config, day), counts, decided)]
     pages += _cornerstone_pages(conn, decided)
     pages.append(process_pages.process_page(config, day, _taking_part(conn, counts["respondents"])))
-    measures = _optional(conn, "select * from marts.goal_measures order by purpose_order, measure_order")
-    summary = _optional(conn, "select * from marts.goal_summary")
+    measures = optional_rows(conn, "select * from marts.goal_measures order by purpose_order, measure_order")
+    summary = optional_rows(conn, "select * from marts.goal_summary")
     if config.goals.purposes:
         pages.append(process_pages.goals_page(measures, summary[0] if summary else {}))
     pages.append(process_pages.accessibility_page(config, config.site.contact))
@@ -72,7 +64,7 @@ def _cornerstone_pages(conn, decided: list[dict]) -> list:
     if not decided:
         return []
     themes = [c["theme"] for c in decided]
-    components = _optional(
+    components = optional_rows(
         conn,
         """
         with themed as (select distinct component, theme from marts.response_components where theme = any(%s))
@@ -83,20 +75,20 @@ def _cornerstone_pages(conn, decided: list[dict]) -> list:
         order by s.weighted_share desc nulls last, s.component_label""",
         (themes,),
     )
-    examples = _optional(
+    examples = optional_rows(
         conn,
         "select theme, component_label, example_answer from marts.cornerstone_trace "
         "order by cornerstone_rank, component_weighted_share desc nulls last, component_label, example_number",
     )
     compilation = {
         r["theme"]: r
-        for r in _optional(
+        for r in optional_rows(
             conn,
             "select theme, statements, support, change, new_proposal, target_groups_heard "
             "from marts.dialogue_compilation where row_kind = 'hörnsten'",
         )
     }
-    positions = _optional(
+    positions = optional_rows(
         conn,
         """
         with latest as (select round from marts.remiss_status order by sent_on desc, round desc limit 1)
@@ -121,8 +113,8 @@ def _cornerstone_pages(conn, decided: list[dict]) -> list:
 
 
 def _taking_part(conn, respondents: int) -> dict[str, str]:
-    coverage = _optional(conn, "select meetings_held, participants from marts.dialogue_coverage")
-    remiss = _optional(
+    coverage = optional_rows(conn, "select meetings_held, participants from marts.dialogue_coverage")
+    remiss = optional_rows(
         conn,
         """
         with latest as (select round from marts.remiss_status order by sent_on desc, round desc limit 1)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hornsten.reports import ReportUnavailable, charts, detections
-from hornsten.reports.marts import one, rows
+from hornsten.reports import charts, detections
+from hornsten.reports.marts import one, optional_rows
 from hornsten.reports.model import KeyFigure, Report, Section, Table
 from hornsten.reports.safety import MIN_GROUP_SIZE, number_text, share_text
 from hornsten.reports.wording import join_sv, period_date, phase_state, report_period, swedish_date
@@ -48,14 +48,6 @@ def _reference_day(config, period: str) -> dt.date:
     return period_date(config, period)
 
 
-def _optional(conn, sql: str) -> list[dict]:
-    """A later phase's mart that is not built yet is simply no data yet."""
-    try:
-        return rows(conn, sql)
-    except ReportUnavailable:
-        return []
-
-
 def build(conn, config, period: str | None = None) -> Report:
     period = report_period(config, period)
     day = _reference_day(config, period)
@@ -63,7 +55,7 @@ def build(conn, config, period: str | None = None) -> Report:
     respondents = one(
         conn, "select count(*) as respondents from marts.respondents", needs="the hornsten_components DAG"
     )["respondents"]
-    components = _optional(
+    components = optional_rows(
         conn,
         f"""
         select component_label, share, respondents_mentioning from marts.component_shares
@@ -71,7 +63,7 @@ def build(conn, config, period: str | None = None) -> Report:
           and base_respondents >= {MIN_GROUP_SIZE} and respondents_mentioning >= {MIN_GROUP_SIZE}
         order by share desc, component_label limit {TOP_COMPONENTS}""",
     )
-    themes = _optional(
+    themes = optional_rows(
         conn,
         f"""
         select theme_label, share from marts.theme_shares
@@ -79,42 +71,42 @@ def build(conn, config, period: str | None = None) -> Report:
           and base_respondents >= {MIN_GROUP_SIZE} and respondents_mentioning >= {MIN_GROUP_SIZE}
         order by share desc, theme_label""",
     )
-    cornerstones = _optional(
+    cornerstones = optional_rows(
         conn,
         "select cornerstone_rank, theme, theme_label, basis from marts.cornerstones "
         "where is_cornerstone order by cornerstone_rank",
     )
-    coverage = _optional(
+    coverage = optional_rows(
         conn,
         "select target_group_name, meetings_held, participants, statements "
         "from marts.dialogue_coverage order by target_group_order",
     )
-    reception = _optional(
+    reception = optional_rows(
         conn,
         "select row_kind, theme_label, statements, support, change, new_proposal, "
         "top_components from marts.dialogue_compilation order by compilation_order",
     )
-    dialogue_topics = _optional(
+    dialogue_topics = optional_rows(
         conn,
         "select component_label from marts.dialogue_components "
         "order by dialogue_statements desc, dialogue_target_groups desc, component_label "
         "limit 5",
     )
-    remiss = _optional(
+    remiss = optional_rows(
         conn,
         "select round, sent_on, status, body_kind, body_order from marts.remiss_status "
         "order by sent_on, round, body_order",
     )
     latest_round = remiss[-1]["round"] if remiss else None
     remiss = [r for r in remiss if r["round"] == latest_round]
-    positions = _optional(
+    positions = optional_rows(
         conn,
         "select round, position, count(*) as answers from marts.remiss_position_matrix "
         "where item_kind = 'cornerstone' and position is not null group by round, position",
     )
     positions = [p for p in positions if p["round"] == latest_round]
 
-    campaigns = detections.campaign_section(config, _optional(conn, detections.CAMPAIGNS_SQL), adjusted_shown=False)
+    campaigns = detections.campaign_section(config, optional_rows(conn, detections.CAMPAIGNS_SQL), adjusted_shown=False)
     participants = sum(g["participants"] for g in coverage)
     meetings = sum(g["meetings_held"] for g in coverage)
     answered = sum(1 for r in remiss if r["status"] != "missing")
