@@ -11,15 +11,21 @@ steering committee's valuations arrive.
    valuation inbox, `$HORNSTEN_INBOX/<process>/valuation/` (template: `hornsten
    valuation template`).
    A sheet that does not add up is rejected whole with the reason.
+   **ingest_priorities** → **check_priorities_quality** — the residents'
+   prioritisation round: exports from `$HORNSTEN_INBOX/<process>/priorities/`
+   (questionnaire: `hornsten priorities template`), bad, duplicate and missing ranks
+   quarantined with the reason, then the round's Great Expectations suites
+   (`expectations/priorities_batch.yml`) as a gate before the models.
 2. **dbt_components** — the codebook seeds and every model from tagging to the
    cornerstones, one task per model with its tests right after it:
    answers tagged with components (Swedish stemming, compounds, misspellings,
    phrases; every tag explained), the untagged bucket and discovery of what the
    codebook misses, weighted and unweighted shares by question, age group, gender
    and district (groups under 5 suppressed), representativeness and raking weights,
-   the committee's valuation and the ranked cornerstones traced to example answers.
-3. **report_rejected_valuations** — fails the run if a member's sheet was rejected,
-   so that the process leader hears of it.
+   the residents' priorities (Borda and top-three shares, weighted), the committee's
+   valuation and the cornerstones from the three inputs, traced to example answers.
+3. **report_rejected_inputs** — fails the run if a member's sheet or a round export
+   was rejected whole, so that the process leader hears of it.
 
 Analysts read the results in the `marts` schema; `hornsten docs` builds the dbt
 documentation site.
@@ -62,13 +68,19 @@ def components():
     def sync_process_config() -> dict:
         return orchestration.sync_process_config(PROCESS)
 
+    @task
+    def ingest_priorities() -> dict:
+        return orchestration.ingest_priorities(PROCESS)
+
+    @task
+    def check_priorities_quality(summary: dict) -> dict:
+        return orchestration.check_priorities_quality(PROCESS, summary)
+
     @task(trigger_rule="all_done")
-    def report_rejected_valuations(summary: dict) -> None:
-        if summary["rejected"]:
-            raise AirflowFailException(
-                "Valuation sheets rejected (the rest was loaded):\n"
-                + "\n".join(f"{member}: {reason}" for member, reason in summary["rejected"].items())
-            )
+    def report_rejected_inputs(valuations: dict, priorities: dict) -> None:
+        rejected = orchestration.rejected_inputs(valuations, priorities)
+        if rejected:
+            raise AirflowFailException("Rejected whole (the rest was loaded):\n" + "\n".join(rejected))
 
     @task(outlets=[CORNERSTONES])
     def publish() -> None:
@@ -77,8 +89,9 @@ def components():
     dbt_components = dbt_task_group("dbt_components", ["components"], env=CONFIG.dbt_env())
 
     summary = ingest_valuations()
-    [summary, sync_process_config()] >> dbt_components >> publish()
-    report_rejected_valuations(summary)
+    ranked = ingest_priorities()
+    [summary, check_priorities_quality(ranked), sync_process_config()] >> dbt_components >> publish()
+    report_rejected_inputs(summary, ranked)
 
 
 components()

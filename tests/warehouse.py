@@ -18,14 +18,15 @@ def connect(dsn: str, process: str = NORRKOPING, **kwargs):
 
 def marts_read_by_reports() -> set[str]:
     """The marts the report builders and the reporter's tasks read: ``marts.<name>`` in their
-    SQL (hornsten.reports, and the dialogue and remiss summaries of their DAGs)."""
+    SQL (hornsten.reports, the dialogue and remiss summaries of their DAGs, and the
+    prioritisation round's top list)."""
     import re
     from pathlib import Path
 
     package = Path(__file__).resolve().parents[1] / "include" / "hornsten"
     code = "\n".join(
         p.read_text(encoding="utf-8")
-        for folder in ("reports", "dialogue", "remiss")
+        for folder in ("reports", "dialogue", "remiss", "priorities")
         for p in (package / folder).glob("*.py")
     )
     return set(re.findall(r"\bmarts\.([a-z_]+)", code))

@@ -26,7 +26,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-INBOX_DATASETS = ("survey", "valuation", "dialogue", "remiss")
+INBOX_DATASETS = ("survey", "priorities", "valuation", "dialogue", "remiss")
 # What an inbox may hold; anything else (notes, folders) is left alone.
 INBOX_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".xlsx", ".xls"})
 

@@ -1,5 +1,6 @@
 """End to end: the components DAG (phases 1–2) with `airflow dags test`, after an ingest,
-with one good and one broken valuation sheet in the inbox."""
+with one good and one broken valuation sheet and the prioritisation round's exports
+(with faulty rows, and one file of another kind) in the inboxes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from hornsten import paths
 from hornsten.committee import valuation
 from hornsten.config import load_process
+from hornsten.demo.priorities import generate_priorities
 from hornsten.demo.survey import generate_sample
 from hornsten.devstack import stack
 from hornsten.survey.ingest import ingest_files, pseudonym_key
@@ -38,6 +40,12 @@ def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse,
         encoding="utf-8",
     )
 
+    round_inbox = paths.inbox_dir(config.process, "priorities", root=settings.inbox)
+    round_inbox.mkdir(parents=True, exist_ok=True)
+    ranked = generate_priorities(config, 400, 9, round_inbox)
+    (round_inbox / "manifest.json").unlink()
+    (round_inbox / "fel_fil.csv").write_text("namn;ålder\nAnna;34\n", encoding="utf-8")
+
     result = subprocess.run(
         ["airflow", "dags", "test", "hornsten_components"],
         env=stack.full_env(settings),
@@ -56,7 +64,21 @@ def test_components_dag_builds_the_cornerstones(stack_settings, clean_warehouse,
         members = conn.execute("select count(distinct member) from raw.committee_valuations").fetchone()[0]
         stones = conn.execute("select count(*), min(basis) from marts.cornerstones where is_cornerstone").fetchone()
         trace = conn.execute("select count(*) from marts.cornerstone_trace").fetchone()[0]
+        residents = conn.execute("select count(*) from raw.priority_responses").fetchone()[0]
+        checked = conn.execute(
+            "select count(*), count(*) filter (where not success) from raw.quality_results where suite like %s",
+            ("%priority%",),
+        ).fetchone()
+        top = conn.execute(
+            "select count(*) from marts.priority_component_scores where cut = 'alla' and not is_suppressed"
+        ).fetchone()[0]
     assert members == 8
-    assert stones == (config.cornerstones.count, "citizens and committee")
+    assert stones == (config.cornerstones.count, "citizens, their priorities and the committee")
     assert trace > 0
     assert not list(inbox.glob("*.csv"))  # both sheets archived
+    # The round: loaded with its faulty rows quarantined, checked by its suites, scored.
+    assert residents == 400 - sum(ranked.faults.values())
+    assert checked[0] >= 10 and checked[1] == 0
+    assert top == 35
+    assert "fel_fil.csv: " in output and "match no export layout of the prioritisation round" in output
+    assert not list(round_inbox.glob("*.csv"))  # archived, the broken one to failed/

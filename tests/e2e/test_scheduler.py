@@ -5,8 +5,9 @@ DAG processor, LocalExecutor) runs the DAGs on their own schedule and on asset e
    the survey dates moved, in a temporary HORNSTEN_PROCESS_DIR), survey exports in
    its inbox, the survey ingest on an every-minute cron
    (HORNSTEN_SURVEY_INGEST_CRON): a *scheduled* run loads the file, the quality gate
-   passes, and raw/survey starts the components DAG, whose marts/cornerstones starts
-   the dialogue DAG — both *asset-triggered*.
+   passes, and raw/survey starts the components DAG (which also loads and checks the
+   prioritisation round's exports waiting in their inbox), whose marts/cornerstones
+   starts the dialogue DAG — both *asset-triggered*.
 2. Then (so that runs every minute do not compete with those two for the 2 cores)
    the survey window moved back to 2024: the next scheduled runs stop at
    in_survey_window, exports waiting in the inbox stay there, nothing is loaded and
@@ -15,11 +16,16 @@ DAG processor, LocalExecutor) runs the DAGs on their own schedule and on asset e
 3. The process has now ended, and its YAML keeps the originals 0 days after: a
    scheduled run of the maintenance DAG (every minute, HORNSTEN_MAINTENANCE_CRON)
    deletes them and the archive, and records who did it; the marts stay.
+4. Every phase has ended: the reports DAG's first scheduled run (every minute,
+   HORNSTEN_REPORTS_CRON) sends nothing (no report is due outside its phases) and
+   publishes the website covering all phases; its next scheduled run finds no phase
+   ended since and leaves the site as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import time
 from pathlib import Path
@@ -30,6 +36,7 @@ import pytest
 
 from hornsten import paths
 from hornsten.config import load_process
+from hornsten.demo.priorities import generate_priorities
 from hornsten.demo.survey import generate_sample
 from hornsten.paths import REPO_ROOT
 from tests.e2e.live_stack import LiveStack, finished, running_stack
@@ -42,8 +49,9 @@ RAW_SURVEY = f"hornsten://{PROCESS}/raw/survey"
 CORNERSTONES = f"hornsten://{PROCESS}/marts/cornerstones"
 ORIGINAL_WINDOW = "    start: 2024-03-18\n    end: 2024-05-05\n"
 WATCHED = ("hornsten_survey_ingest", "hornsten_components", "hornsten_dialogue")
-IDLE = ("hornsten_remiss", "hornsten_reports")  # not under test: kept paused so they take no slots
+IDLE = ("hornsten_remiss",)  # not under test: kept paused so it takes no slots
 MAINTENANCE = "hornsten_maintenance"  # paused until the process has ended (part 3)
+REPORTS = "hornsten_reports"  # paused until every phase has ended (part 4)
 RETENTION = "retention:\n  restricted_days_after_end: 730\n"
 
 
@@ -54,6 +62,8 @@ def write_process(folder: Path, start: dt.date, end: dt.date) -> Path:
     assert RETENTION in text, "the retention of the shipped YAML changed; update this test"
     text = text.replace(RETENTION, "retention:\n  restricted_days_after_end: 0\n")
     path = folder / f"{PROCESS}.yml"
+    if not (folder / "logos").exists():  # the site's logo is named relative to the process folder
+        shutil.copytree(REPO_ROOT / "processes" / "logos", folder / "logos")
     path.write_text(text.replace(ORIGINAL_WINDOW, f"    start: {start}\n    end: {end}\n"), encoding="utf-8")
     return path
 
@@ -80,6 +90,7 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
     config = load_process(yaml_path)
     first = generate_sample(config, 50, 11, ["csv"], tmp_path / "first").files
     second = generate_sample(config, 50, 12, ["csv"], tmp_path / "second").files
+    ranked = generate_priorities(config, 120, 13, tmp_path / "round")
 
     def drop_first_exports(settings):
         # Before `up`: whatever `up` leaves unpaused, the first scheduled run finds the files.
@@ -87,12 +98,17 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
         inbox.mkdir(parents=True)
         for f in first:
             shutil.copy2(f.path, inbox / f.path.name)
+        round_inbox = paths.inbox_dir(PROCESS, "priorities", root=settings.inbox)
+        round_inbox.mkdir(parents=True)
+        for path in ranked.files:
+            shutil.copy2(path, round_inbox / path.name)
 
     env = {
         "HORNSTEN_PROCESS": PROCESS,
         "HORNSTEN_PROCESS_DIR": str(processes),
         "HORNSTEN_SURVEY_INGEST_CRON": "* * * * *",
         "HORNSTEN_MAINTENANCE_CRON": "* * * * *",
+        "HORNSTEN_REPORTS_CRON": "* * * * *",
     }
     with running_stack(env, before_up=drop_first_exports) as live:
         inbox = paths.inbox_dir(PROCESS, "survey", root=live.settings.inbox)
@@ -100,12 +116,12 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
             "the DAG processor to register the DAGs",
             lambda: (
                 {d["dag_id"] for d in live.api("dags", dag_id_pattern="hornsten", limit=100)["dags"]}
-                >= {*WATCHED, *IDLE, MAINTENANCE}
+                >= {*WATCHED, *IDLE, MAINTENANCE, REPORTS}
             ),
             timeout=300,
         )
         assert live.api("importErrors")["import_errors"] == []
-        for dag_id in (*IDLE, MAINTENANCE):
+        for dag_id in (*IDLE, MAINTENANCE, REPORTS):
             live.set_paused(dag_id, True)
         for dag_id in WATCHED:
             live.set_paused(dag_id, False)
@@ -145,6 +161,11 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
         )
         consumed = live.upstream_asset_events("hornsten_components", components["dag_run_id"])
         assert [(e["uri"], e["source_run_id"]) for e in consumed] == [(RAW_SURVEY, ingest["dag_run_id"])]
+        states = live.task_states("hornsten_components", components["dag_run_id"])
+        assert states["ingest_priorities"] == states["check_priorities_quality"] == "success", states
+        with psycopg.connect(live.settings.warehouse_dsn) as conn:
+            residents = conn.execute("select count(*) from raw.priority_responses").fetchone()[0]
+        assert residents == 120 - sum(ranked.faults.values())
         dialogue = live.wait_for(
             "the asset-triggered dialogue run",
             lambda: finished(live, "hornsten_dialogue", "asset_triggered"),
@@ -224,4 +245,32 @@ def test_scheduled_runs_follow_the_survey_window_and_assets_start_the_next_dags(
         assert f"airflow:{MAINTENANCE}/{retention['dag_run_id']}" in actors
         assert sum(deleted) == originals
         assert not (live.settings.archive / PROCESS).exists()
+
+        # --- 5. every phase has ended: the reports DAG's first scheduled run publishes the
+        # website covering them all and sends nothing; the next one leaves the site alone.
+        unpaused_at = dt.datetime.now(dt.UTC)
+        live.set_paused(REPORTS, False)
+        first_reports = live.wait_for(
+            "a scheduled reports run",
+            lambda: finished(live, REPORTS, "scheduled", queued_after=unpaused_at),
+            timeout=600,
+        )
+        states = live.task_states(REPORTS, first_reports["dag_run_id"])
+        assert states.pop("publish_site") == "success", states
+        assert states and all(t.startswith("send_") and s == "skipped" for t, s in states.items()), states
+        site = live.settings.home / "site" / PROCESS
+        manifest = json.loads((site / "site.json").read_text(encoding="utf-8"))
+        assert manifest["covered_phases"] == [p.code for p in config.phases]
+        assert (site / "index.html").is_file() and (site / "assets" / "norrkoping.svg").is_file()
+        published = (site / "site.json").read_bytes()
+        second_reports = live.wait_for(
+            "the next scheduled reports run",
+            lambda: finished(
+                live, REPORTS, "scheduled", queued_after=dt.datetime.fromisoformat(first_reports["end_date"])
+            ),
+            timeout=600,
+        )
+        live.set_paused(REPORTS, True)
+        assert live.task_states(REPORTS, second_reports["dag_run_id"])["publish_site"] == "skipped"
+        assert (site / "site.json").read_bytes() == published
     print(f"\n  scheduler test: {time.monotonic() - started:.0f} s")

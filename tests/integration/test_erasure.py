@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 
 from hornsten import paths
 from hornsten.cli.app import main
+from hornsten.priorities import service as priorities
 from hornsten.privacy import erasure_proof as proof
 from hornsten.privacy.erasure_files import Terms
 from hornsten.privacy.pseudonymise import keyed_hash
@@ -78,6 +79,17 @@ def planted(stack_settings, warehouse_dsn, norrkoping, tmp_path_factory):
             )
             assert [r.status for r in results] == ["loaded_with_quarantine", "loaded"]
             detection.detect(conn, norrkoping, echo=lambda _: None)  # as every load does
+            # He and a neighbour also ranked in the prioritisation round.
+            ranking = home / "round" / "prioritering.csv"
+            ranking.parent.mkdir()
+            ranking.write_text(
+                "Svars-ID,Inskickad,Respondent-ID,Plats 1,Plats 2,Plats 3\n"
+                f"P-1,2024-05-20 10:00,{ERIK},Skola,Belysning,Kollektivtrafik\n"
+                "P-2,2024-05-20 11:00,granne0@example.se,Skola,Förskola,Kollektivtrafik\n",
+                encoding="utf-8",
+            )
+            (ranked,) = priorities.load_exports(conn, norrkoping, [ranking], echo=lambda _: None)
+            assert ranked.loaded == 2
         # A corrected re-delivery still waiting in the inbox.
         inbox = paths.inbox_dir(norrkoping.process, "survey")
         inbox.mkdir(parents=True)
@@ -131,7 +143,7 @@ def test_erasure_needs_confirmation_and_a_dry_run_changes_nothing(planted):
 
     dry = _erase("--respondent", ERIK, "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "norrkoping_vision_2035: would erase responses 2, answers 6, answer_originals 6, respondents 1" in dry.output
+    assert "norrkoping_vision_2035: would erase responses 2, answers 6, answer_originals 6, priority_responses 1, respondents 1" in dry.output
     with connect(planted["dsn"], autocommit=True) as conn:
         assert _count(conn, "select count(*) from raw.survey_responses") == OTHERS + 3
         assert _count(conn, "select count(*) from audit.events") == 0
@@ -166,6 +178,7 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
     assert re.search(proof_line, result.output), result.output
     assert "responses 2" in result.output and "quarantined_rows 1" in result.output
     assert "answer_detections 6" in result.output  # his answers' languages and fingerprints
+    assert "priority_responses 1" in result.output  # his ranking in the round
     assert "files_rewritten 3" in result.output
     after = _search(config, dsn, terms)
     assert after.hits == [] and after.tables_searched > 60
@@ -175,6 +188,7 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
     with connect(dsn, autocommit=True) as conn:
         assert _count(conn, "select count(*) from raw.survey_responses") == OTHERS + 1
         assert _count(conn, "select count(*) from restricted.respondents") == OTHERS + 1
+        assert conn.execute("select response_id from raw.priority_responses").fetchall() == [("P-2",)]
         assert _count(conn, "select count(*) from marts.respondents") == before_marts - 2  # one row per response
         assert _count(conn, "select count(*) from restricted.survey_answers_original") == (OTHERS + 1) * 3
         # The neighbour's review stays; the term proposed from his answer stays without it.
@@ -204,7 +218,7 @@ def test_erase_one_response_and_a_respondent_with_no_other_response_goes_too(pla
     config, dsn = planted["config"], planted["dsn"]
     result = _erase("--response", "OLLE-3", "--process", "norrkoping_vision_2035", "--yes")
     assert result.exit_code == 0, result.output
-    assert "responses 1, answers 3, answer_originals 3, respondents 1" in result.output
+    assert "responses 1, answers 3, answer_originals 3, priority_responses 0, respondents 1" in result.output
     assert "0 found" in result.output
     assert _search(config, dsn, _terms(config, {"OLLE-3"}, OLLE)).hits == []
     assert _search(config, dsn, Terms(config.survey.survey_id, respondent_values=frozenset({OLLE_TEXT}))).hits == []

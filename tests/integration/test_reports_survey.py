@@ -263,9 +263,13 @@ def test_components_report_shares_by_question_weighted_and_unweighted(built):
     top_component = next(c for c in marts["components"] if c["question_code"] == "alla")
     assert top_theme["theme_label"] in report.summary and top_component["component_label"] in report.summary
     assert share_text(float(top_theme["weighted_share"])) in report.summary
-    questions = [q.code for q in config.survey.text_questions]
+    # A chart per question the exports asked (the standard layout has no column for forknippar).
+    asked = {c["question_code"] for c in marts["components"]}
+    questions = [q.code for q in config.survey.text_questions if q.code in asked]
+    assert "forknippar" not in questions and len(questions) == 3
     keys = {c.key for c in report.charts}
     assert {"teman", "komponenter_alla", *(f"komponenter_{q}" for q in questions)} <= keys
+    assert "komponenter_forknippar" not in keys
     for code in questions:  # each question's chart starts with its top component, weighted
         top = next(c for c in marts["components"] if c["question_code"] == code)
         chart = next(c for c in report.charts if c.key == f"komponenter_{code}")

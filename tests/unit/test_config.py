@@ -22,7 +22,17 @@ def test_norrkoping_default_matches_the_seed_documents(norrkoping):
         "Vad är det bästa med Norrköping idag?",
         "Vad behöver bli bättre?",
         "Hur vill du att Norrköping ska vara år 2035?",
+        "Vad förknippar du med Norrköping?",
     ]
+    # The 2024 survey as it was asked: three open questions, free text only.
+    (layout,) = [lay for lay in norrkoping.survey.exports if lay.name == "enkat_2024"]
+    assert layout.columns == {
+        "response_id": ["Svars-ID", "ID"],
+        "submitted_at": ["Datum", "Inskickad"],
+        "idag": ["Vad tycker du är det bästa med Norrköping?"],
+        "framtid": ["Hur vill du att Norrköping ska vara i framtiden?"],
+        "forknippar": ["Vad förknippar du med Norrköping?"],
+    }
     assert {q.code for q in norrkoping.survey.choice_questions} == {"age_group", "gender", "district", "relation"}
     forums = {f.name for f in norrkoping.dialogue.forums}
     assert {

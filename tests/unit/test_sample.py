@@ -446,7 +446,7 @@ def test_question_styles_follow_the_wording_and_position():
         return _question_styles([Question(code=f"q{i}", kind="text", text=t) for i, t in enumerate(texts)])
 
     norrkoping = load_process("norrkoping_vision_2035").survey.text_questions
-    assert _question_styles(norrkoping) == ["pos", "neg", "fut"]
+    assert _question_styles(norrkoping) == ["pos", "neg", "fut", "assoc"]
     skelleftea = load_process("skelleftea_2030").survey.text_questions
     assert _question_styles(skelleftea) == ["neg", "fut"]
     # Wording the rules do not know: today, improve, future by position, cycling.
@@ -498,3 +498,32 @@ def test_only_limesurvey_for_a_process_without_it_writes_nothing_but_warns(skell
     result = generate_sample(skelleftea, 100, 1, ["limesurvey"], tmp_path)
     assert result.files == [] and result.warnings
     assert manifest_of(result)["files"] == []
+
+
+def test_the_2024_layout_writes_the_three_questions_as_asked_and_labels_only_those(tmp_path):
+    from hornsten.survey.rows import choose_layout
+
+    config = load_process("norrkoping_vision_2035")
+    result = generate_sample(config, 300, 5, ["csv"], tmp_path, layout="enkat_2024")
+    header, rows = read_file(result.files[0].path, "csv")
+    assert header == [
+        "Svars-ID",
+        "Datum",
+        "Vad tycker du är det bästa med Norrköping?",
+        "Hur vill du att Norrköping ska vara i framtiden?",
+        "Vad förknippar du med Norrköping?",
+    ]
+    assert choose_layout(config, header, "x.csv")[0].name == "enkat_2024"
+    with result.labels_path.open(encoding="utf-8") as handle:
+        questions = {row["question"] for row in csv.DictReader(handle)}
+    assert questions == {"idag", "framtid", "forknippar"}
+    # The re-delivery is in the same layout, so that it replaces what it repeats.
+    redelivery = next(f for f in result.files if "redelivery" in f.path.name)
+    assert read_file(redelivery.path, "csv")[0] == header
+    associations = [row[4] for row in rows if len(row) == len(header) and row[4]]
+    assert len(associations) > 200
+
+
+def test_an_unknown_layout_is_named_with_the_ones_there_are(tmp_path):
+    with pytest.raises(ValueError, match="no export layout 'enkat_1999'.*standard, enkat_2024"):
+        generate_sample(load_process("norrkoping_vision_2035"), 10, 1, ["csv"], tmp_path, layout="enkat_1999")

@@ -99,6 +99,33 @@ def check_quality(process: str, load_ids: list[int], dataset: str = "survey") ->
     }
 
 
+def ingest_priorities(process: str) -> dict[str, Any]:
+    """Load the prioritisation round's exports from the process's priorities inbox and archive them."""
+    from hornsten.priorities import service
+
+    config = load_process(process)
+    with _warehouse(LOADER_CONN_ID) as conn:
+        return service.ingest_inbox(
+            conn, config, inbox_for(process, "priorities"), paths.archive_dir(process) / "priorities"
+        )
+
+
+def check_priorities_quality(process: str, summary: dict[str, Any]) -> dict[str, Any]:
+    """The round's GX suites on what this run loaded; nothing to check when nothing landed."""
+    if not summary["load_ids"]:
+        print("no prioritisation export loaded in this run: nothing to check")
+        return {"expectations": 0, "warnings": 0}
+    return check_quality(process, summary["load_ids"], dataset="priorities")
+
+
+def rejected_inputs(valuations: dict[str, Any], priorities: dict[str, Any]) -> list[str]:
+    """Valuation sheets and round exports rejected whole, one line each (for the run's failure)."""
+    from hornsten.priorities import service
+
+    sheets = [f"{member}: {reason}" for member, reason in valuations["rejected"].items()]
+    return sheets + service.failed_files(priorities)
+
+
 def ingest_valuations(process: str) -> dict[str, Any]:
     """Load committee valuation sheets from the process's valuation inbox and archive them."""
     from hornsten.committee import service

@@ -9,6 +9,7 @@ from hornsten.cli import (
     demo,
     dialogue,
     erasure,
+    priorities,
     privacy,
     publish,
     remiss,
@@ -34,6 +35,7 @@ def main() -> None:
 for module in (
     stack,
     survey,
+    priorities,
     committee,
     warehouse,
     tagging,

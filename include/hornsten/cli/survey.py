@@ -62,8 +62,16 @@ def ingest(files: tuple[Path, ...], process_name: str | None, as_json: bool) -> 
     help="csv, csv-bom, excel-csv, xlsx, limesurvey or all; repeat for several.",
 )
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True)
+@click.option(
+    "--layout",
+    default=None,
+    help="The export layout of the plain formats (default: the process's first), e.g. enkat_2024: "
+    "Norrköping's three 2024 questions, free text only.",
+)
 @PROCESS_OPTION
-def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, process_name: str | None) -> None:
+def sample(
+    responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, layout: str | None, process_name: str | None
+) -> None:
     """Write realistic sample survey exports (with re-deliveries, bad rows and personal data)."""
     from hornsten.demo.survey import FORMATS, generate_sample
 
@@ -73,6 +81,12 @@ def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, p
             f"unknown format {bad[0]!r}; choose from {', '.join(FORMATS)} or all", param_hint="--format"
         )
     config = process(process_name)
+    layouts = [lay.name for lay in config.survey.exports]
+    if layout is not None and layout not in layouts:
+        raise click.BadParameter(
+            f"process {config.process!r} has no export layout {layout!r}; choose from {', '.join(layouts)}",
+            param_hint="--layout",
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
 
@@ -80,7 +94,7 @@ def sample(responses: int, seed: int, formats: tuple[str, ...], out_dir: Path, p
         if done % 100_000 == 0 or done == total:
             echo(f"  {done:,}/{total:,} responses …")
 
-    result = generate_sample(config, responses, seed, list(formats), out_dir, progress=progress)
+    result = generate_sample(config, responses, seed, list(formats), out_dir, progress=progress, layout=layout)
     for f in result.files:
         click.echo(
             f"{f.path}  ({f.format}, {f.rows:,} rows, {f.malformed} malformed, {f.personal_data} with personal data)"

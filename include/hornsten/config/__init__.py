@@ -2,7 +2,8 @@
 
 Import what you need from here (``from hornsten.config import ProcessConfig, load_process``);
 the modules hold one part each: ``survey``, ``phases``, ``dialogue``, ``remiss``,
-``dialogue_plan``, ``site``, ``goals``, ``reports``, ``retention``, ``process`` (the whole,
+``dialogue_plan``, ``priorities`` (the residents' ranking round),
+``site``, ``goals``, ``reports``, ``retention``, ``process`` (the whole,
 and the cornerstone rule) and
 ``loader`` (finding, reading and validating the files).
 """
@@ -20,6 +21,7 @@ from hornsten.config.loader import (
     resolve_process_path,
 )
 from hornsten.config.phases import Milestone, Phase
+from hornsten.config.priorities import CornerstoneWeights, PriorityLayout, PriorityRound
 from hornsten.config.process import CornerstoneRule, ProcessConfig
 from hornsten.config.remiss import Remiss, RemissBody, RemissRound, RemissSection
 from hornsten.config.reports import REPORT_NAMES, Alerts, Reports, ReportSchedule
@@ -36,6 +38,9 @@ from hornsten.config.survey import (
 )
 
 __all__ = [
+    "CornerstoneWeights",
+    "PriorityLayout",
+    "PriorityRound",
     "CODE_PATTERN",
     "EMAIL_PATTERN",
     "INFLUENCE_LEVELS",

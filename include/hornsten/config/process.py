@@ -19,6 +19,7 @@ from hornsten.config.dialogue import Dialogue
 from hornsten.config.dialogue_plan import DialoguePlan
 from hornsten.config.goals import Goals
 from hornsten.config.phases import Phase
+from hornsten.config.priorities import CornerstoneWeights, PriorityRound
 from hornsten.config.remiss import Remiss
 from hornsten.config.reports import Alerts, Reports
 from hornsten.config.retention import Retention
@@ -30,13 +31,31 @@ DEMOGRAPHICS = ("age_group", "gender", "district")
 
 
 class CornerstoneRule(StrictModel):
-    """How the cornerstones come out: score = citizen_weight × citizens' weighted
-    salience + (1 − citizen_weight) × the committee's valuation, both scaled so the
-    top theme is 1; the best `count` themes are the cornerstones."""
+    """How the cornerstones come out: the score is the weighted mean of the inputs there
+    are — citizens' salience (how often they mention a theme), citizens' priority (how
+    they ranked it in the prioritisation round) and the committee's valuation — each
+    scaled so the top theme is 1; the best `count` themes are the cornerstones.
 
-    citizen_weight: float = Field(default=0.5, ge=0, le=1)
+    `weights` names all three; without it, `citizen_weight` is the salience's and the
+    committee has the rest (a process without a round)."""
+
+    citizen_weight: float | None = Field(default=None, ge=0, le=1)
+    weights: CornerstoneWeights | None = None
     count: int = Field(default=5, ge=1)
     committee_measure: Literal["points", "borda"] = "borda"
+
+    @model_validator(mode="after")
+    def _one_way(self) -> CornerstoneRule:
+        if self.weights is not None and self.citizen_weight is not None:
+            raise ValueError("cornerstones: give either citizen_weight or weights, not both")
+        return self
+
+    @property
+    def input_weights(self) -> CornerstoneWeights:
+        if self.weights is not None:
+            return self.weights
+        w = 0.5 if self.citizen_weight is None else self.citizen_weight
+        return CornerstoneWeights(salience=w, priority=0, committee=1 - w)
 
 
 class ProcessConfig(StrictModel):
@@ -49,6 +68,8 @@ class ProcessConfig(StrictModel):
     phases: list[Phase]
     survey: Survey
     dialogue: Dialogue = Dialogue()
+    # The residents' prioritisation round between the survey and the committee (optional).
+    priorities: PriorityRound | None = None
     # What the participants were promised (purpose, decision, influence, feedback); the
     # published site shows it beside what came of the answers.
     dialogue_plan: DialoguePlan | None = None
@@ -90,6 +111,39 @@ class ProcessConfig(StrictModel):
                 raise ValueError(
                     f"reports.schedules.{index}: phase {schedule.phase!r} is not among the phases {sorted(codes)}"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _round_fits(self) -> ProcessConfig:
+        weights = self.cornerstones.input_weights
+        if self.priorities is None:
+            if weights.priority > 0:
+                raise ValueError(
+                    "cornerstones.weights.priority is above 0, but the process has no prioritisation round "
+                    "(priorities:)"
+                )
+            return self
+        choices = {q.code: q for q in self.survey.choice_questions}
+        unknown = [code for code in self.priorities.questions if code not in choices]
+        if unknown:
+            raise ValueError(
+                f"priorities.questions: {unknown} are not closed questions of the survey ({sorted(choices)})"
+            )
+        for layout in self.priorities.exports:
+            for field, codes in layout.answer_codes.items():
+                if field not in choices:
+                    raise ValueError(f"priority layout {layout.name!r}: answer_codes for {field!r}, not a question")
+                bad = sorted(set(codes.values()) - {o.code for o in choices[field].options})
+                if bad:
+                    raise ValueError(
+                        f"priority layout {layout.name!r}: answer_codes for {field!r} point to unknown options {bad}"
+                    )
+        survey = self.phase("survey")
+        if self.priorities.start <= survey.start:
+            raise ValueError(
+                f"priorities.start: {self.priorities.start} is not after the survey opens ({survey.start}); "
+                "the round ranks what the survey found"
+            )
         return self
 
     @model_validator(mode="after")
@@ -138,7 +192,12 @@ class ProcessConfig(StrictModel):
         return {
             "HORNSTEN_PROCESS": self.process,
             "HORNSTEN_TIMEZONE": self.timezone,
-            "HORNSTEN_CORNERSTONE_CITIZEN_WEIGHT": str(self.cornerstones.citizen_weight),
+            "HORNSTEN_CORNERSTONE_SALIENCE_WEIGHT": str(self.cornerstones.input_weights.salience),
+            "HORNSTEN_CORNERSTONE_PRIORITY_WEIGHT": str(self.cornerstones.input_weights.priority),
+            "HORNSTEN_CORNERSTONE_COMMITTEE_WEIGHT": str(self.cornerstones.input_weights.committee),
+            "HORNSTEN_PRIORITY_ROUND_ID": self.priorities.round_id if self.priorities else "",
+            "HORNSTEN_PRIORITY_ITEMS": self.priorities.items if self.priorities else "",
+            "HORNSTEN_PRIORITY_RANKS": str(self.priorities.ranks if self.priorities else 0),
             "HORNSTEN_CORNERSTONE_COUNT": str(self.cornerstones.count),
             "HORNSTEN_COMMITTEE_MEASURE": self.cornerstones.committee_measure,
             "HORNSTEN_SURVEY_ID": self.survey.survey_id,

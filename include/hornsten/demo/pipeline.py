@@ -42,6 +42,7 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
     echo("\n[3/7] What landed in the warehouse:")
     print_warehouse_summary(settings, config, show)
 
+    ranked = stage_priorities(settings, config, max(500, responses // 2), seed, echo)
     parties = valuation.sample_parties(config)
     sheet = valuation.sample_valuations(
         inbox_dir(config.process, "valuation", root=settings.inbox) / "styrgruppen.csv",
@@ -50,11 +51,14 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
         seed,
     )
     echo(
-        f"\n[4/7] Steering committee valuation ({sheet.name}, {len(parties) * 2} members) and the "
-        "components DAG (airflow dags test hornsten_components) …"
+        f"\n[4/7] {'The residents’ prioritisation round, the ' if ranked else 'The '}steering committee's "
+        f"valuation ({sheet.name}, {len(parties) * 2} members) and the components DAG "
+        "(airflow dags test hornsten_components) …"
     )
     code = dags_test(settings, "hornsten_components", echo) or code
     if code == 0:
+        if ranked:
+            print_priorities(settings, config, show)
         print_cornerstones(settings, config, show)
 
     if code == 0 and config.dialogue.forums:
@@ -88,6 +92,36 @@ def run(settings: stack.Settings, config: ProcessConfig, responses: int, seed: i
     return code
 
 
+def stage_priorities(settings: stack.Settings, config: ProcessConfig, residents: int, seed: int, echo: Echo) -> bool:
+    """Between phases 1 and 2: the round's sample exports (plain CSV, LimeSurvey, a re-delivery)
+    into its inbox; False for a process without a round."""
+    if config.priorities is None:
+        return False
+    from hornsten.demo.priorities import generate_priorities
+
+    result = generate_priorities(config, residents, seed, sample_dir(settings, config) / "priorities")
+    inbox = inbox_dir(config.process, "priorities", root=settings.inbox)
+    inbox.mkdir(parents=True, exist_ok=True)
+    echo(f"\n  Prioritisation round: {residents:,} residents rank the components (as 2,233 did in 2015)")
+    for path in result.files:
+        shutil.copy2(path, inbox / path.name)
+        echo(f"  inbox <- {path.name}")
+    return True
+
+
+def print_priorities(settings: stack.Settings, config: ProcessConfig, show: Echo) -> None:
+    import psycopg
+
+    from hornsten.priorities import service
+
+    with scoped(psycopg.connect(settings.analyst_dsn), config.process) as conn:
+        top = service.top_items(conn, 10)
+    if top:
+        show(f"\n  The residents' top ten ({qualify('marts.priority_component_scores', config.process)}):")
+        for line in service.format_top(top).splitlines():
+            show(f"    {line}")
+
+
 def sample_dir(settings: stack.Settings, config: ProcessConfig):
     return settings.home / "samples" / config.process
 
@@ -114,12 +148,18 @@ def print_cornerstones(settings: stack.Settings, config: ProcessConfig, show: Ec
 
     # As an analyst would: the analyst role reads the marts (and nothing of raw or restricted).
     with scoped(psycopg.connect(settings.analyst_dsn), config.process) as conn:
-        show(f"\n  Cornerstones ({qualify('marts.cornerstones', config.process)}):")
-        for rank, label, score, citizens, committee in conn.execute(
-            """select cornerstone_rank, theme_label, score, citizen_salience, committee_valuation
+        show(f"\n  Cornerstones from three inputs ({qualify('marts.cornerstones', config.process)}):")
+        for rank, label, score, citizens, priority, committee, moved in conn.execute(
+            """select cornerstone_rank, theme_label, score, citizen_salience, citizen_priority,
+                      committee_valuation, moved_by_priority
                from marts.cornerstones where is_cornerstone order by cornerstone_rank"""
         ):
-            show(f"    {rank}. {label:<42} score {score:.3f} (citizens {citizens:.2f}, committee {committee or 0:.2f})")
+            ranked = "–" if priority is None else f"{priority:.2f}"
+            lifted = "" if not moved else f"; the round moved it {moved:+d}"
+            show(
+                f"    {rank}. {label:<42} score {score:.3f} (salience {citizens:.2f}, priority {ranked}, "
+                f"committee {committee or 0:.2f}{lifted})"
+            )
         print_analyst_example(conn, show)
         print_campaigns_and_languages(conn, show)
 

@@ -18,6 +18,8 @@ SURVEY = (
     "raw.answer_detections",
     "raw.text_minhash_bands",
     "raw.near_duplicate_texts",
+    # the prioritisation round's exports (the same loader and load log)
+    "raw.priority_responses",
     "raw.load_log",
 )
 # Phases 2–4: the committee's valuations, dialogue meetings and remiss responses.
@@ -30,7 +32,7 @@ PHASES = (
 )
 
 # Emptied with their parents (foreign keys on delete cascade; truncate … cascade).
-CASCADED = ("raw.dialogue_poll_results", "raw.dialogue_statements", "raw.remiss_positions")
+CASCADED = ("raw.dialogue_poll_results", "raw.dialogue_statements", "raw.remiss_positions", "raw.priority_ranks")
 # Not landed data: the synced process configuration, the report delivery log, the
 # review's reviewers, decisions and proposals.
 KEPT_PREFIXES = ("raw.process_", "raw.report_deliveries", "review.")

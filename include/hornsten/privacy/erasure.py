@@ -187,9 +187,19 @@ def _erase_in_process(
         detection.prune(conn, survey)
         counts["responses"], counts["answers"] = _delete(conn, "raw.survey_responses", params), answers
         counts["answer_originals"] = _delete(conn, "restricted.survey_answers_original", params)
+        # The same person's rankings in the prioritisation round (their places cascade).
+        counts["priority_responses"] = (
+            conn.execute(
+                "delete from raw.priority_responses where round_id = %s and respondent_key = any(%s)",
+                (config.priorities.round_id, sorted(keys)),
+            ).rowcount
+            if config.priorities is not None and by == "respondent"
+            else 0
+        )
         removed = conn.execute(
             """delete from restricted.respondents r where respondent_key = any(%s)
                    and not exists (select 1 from raw.survey_responses o where o.respondent_key = r.respondent_key)
+                   and not exists (select 1 from raw.priority_responses o where o.respondent_key = r.respondent_key)
                returning respondent_key, respondent_id""",
             (sorted(keys),),
         ).fetchall()

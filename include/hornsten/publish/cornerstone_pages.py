@@ -53,6 +53,7 @@ def build(cornerstone: dict, total: int, components: list[dict], examples: list[
         lead += f" Den handlar om {join_sv([n[0].lower() + n[1:] if n[1:2].islower() else n for n in names[:4]])}."
     blocks = [
         _size_block(cornerstone),
+        _chosen_block(cornerstone),
         _components_block(cornerstone["slug"], label, shown),
         _quotes_block(examples),
         _dialogue_block(dialogue),
@@ -83,6 +84,36 @@ def _size_block(cornerstone: dict) -> Block:
         f"{share} av dem som svarade skrev om det. Alla grupper svarade inte lika mycket. Vi räknade därför om "
         f"svaren så att ålder, kön och område väger som i befolkningen. Då blir det {weighted}."
     )
+    return Block(section)
+
+
+def _chosen_block(cornerstone: dict) -> Block | None:
+    """How the three inputs chose it, and where it would have been without each (plain language)."""
+    weights = {k: float(cornerstone.get(f"{k}_weight") or 0) for k in ("salience", "priority", "committee")}
+    ranked = cornerstone.get("citizen_priority") is not None and weights["priority"] > 0
+    if not ranked:
+        return None
+    total = sum(weights.values()) or 1
+    percent = {k: round(100 * w / total) for k, w in weights.items()}
+    section = Section("Så valdes den")
+    section.paragraphs.append(
+        f"Tre saker avgjorde. Hur många som skrev om det i enkäten vägde {percent['salience']} procent. "
+        f"Hur högt ni satte det när ni fick rangordna vägde {percent['priority']} procent. "
+        f"Vad politikerna tyckte vägde {percent['committee']} procent."
+    )
+    top3 = cornerstone.get("priority_share_top3")
+    if top3 is not None and (cornerstone.get("priority_residents") or 0) >= MIN_GROUP_SIZE:
+        section.paragraphs.append(
+            f"{count_text(cornerstone['priority_residents'])} personer rangordnade. "
+            f"{share_text(top3)} satte det bland sina tre viktigaste."
+        )
+    rank = cornerstone["cornerstone_rank"]
+    names = {"salience": "det ni skrev", "priority": "er rangordning", "committee": "politikernas röst"}
+    for key, name in names.items():
+        without = cornerstone.get(f"rank_without_{key}")
+        if without is None or without == rank:
+            continue
+        section.paragraphs.append(f"Utan {name} hade det kommit på plats {without} i stället för plats {rank}.")
     return Block(section)
 
 

@@ -23,8 +23,13 @@ def build(conn, config, day: dt.date, logo_file: str | None) -> Site:
     report = public.build(conn, config, day.isoformat())
     decided = optional_rows(
         conn,
-        "select cornerstone_rank, theme, theme_label, citizen_share, citizen_weighted_share, respondents_mentioning "
-        "from marts.cornerstones where is_cornerstone and basis = 'citizens and committee' order by cornerstone_rank",
+        """select cornerstone_rank, theme, theme_label, citizen_share, citizen_weighted_share, respondents_mentioning,
+                  salience_weight, priority_weight, committee_weight, citizen_priority, priority_share_top3,
+                  priority_residents, rank_without_salience, rank_without_priority, rank_without_committee
+           from marts.cornerstones
+           -- decided once the committee has valued (with or without the residents' round)
+           where is_cornerstone and committee_valuation is not null
+           order by cornerstone_rank""",
     )
     for cornerstone in decided:
         cornerstone["slug"] = cornerstone_pages.slug(cornerstone["cornerstone_rank"], cornerstone["theme_label"])

@@ -1,6 +1,7 @@
 """Data quality with Great Expectations 1.x on a loaded batch.
 
-A batch is what one run loaded for a dataset: survey responses and answers, dialogue
+A batch is what one run loaded for a dataset: survey responses and answers, the
+prioritisation round's responses and ranks, dialogue
 meetings with their statements and poll results, or remiss responses with their
 positions. Each dataset has its suites in ``expectations/<dataset>_batch.yml``
 (readable by the people who own the process), bound to the process configuration
@@ -29,7 +30,7 @@ from hornsten.config import REQUIRED_FIELDS, ProcessConfig
 from hornsten.paths import REPO_ROOT
 
 # What a batch can hold; each has its suites in expectations/<dataset>_batch.yml.
-DATASETS = ("survey", "dialogue", "remiss")
+DATASETS = ("survey", "priorities", "dialogue", "remiss")
 
 
 def expectations_dir() -> Path:
@@ -100,7 +101,7 @@ def _values_table(rows: list[tuple[Any, ...]], columns: list[str], types: list[s
 
 
 def check_dataset(dataset: str) -> str:
-    """The dataset name, or ValueError for one without suites (survey, dialogue, remiss)."""
+    """The dataset name, or ValueError for one without suites (survey, priorities, dialogue, remiss)."""
     if dataset not in DATASETS:
         raise ValueError(f"quality: unknown dataset {dataset!r}; known: {', '.join(DATASETS)}")
     return dataset
@@ -162,6 +163,8 @@ def batch_queries(config: ProcessConfig, load_ids: list[int], dataset: str = "su
                 f"where {responses}"
             ),
         }
+    if dataset == "priorities":
+        return _priority_batches(config, ids)
     choice_columns = "".join(f", r.closed_answers ->> '{q.code}' as {q.code}" for q in config.survey.choice_questions)
     survey = config.survey.survey_id.replace("'", "''")
     return {
@@ -174,6 +177,28 @@ def batch_queries(config: ProcessConfig, load_ids: list[int], dataset: str = "su
             "select a.survey_id, a.response_id, a.question_code, a.answer_text "
             "from raw.survey_answers a join raw.survey_responses r using (survey_id, response_id) "
             f"where r.survey_id = '{survey}' and r.load_id in ({ids})"
+        ),
+    }
+
+
+def _priority_batches(config: ProcessConfig, ids: str) -> dict[str, str]:
+    round_id = _literal(config.priorities.round_id if config.priorities else "")
+    questions = config.priorities.questions if config.priorities else []
+    background = "".join(f", r.closed_answers ->> '{code}' as {code}" for code in questions)
+    loaded = f"r.round_id = {round_id} and r.load_id in ({ids})"
+    return {
+        "responses": (
+            "select r.round_id, r.response_id, r.submitted_at, r.respondent_key, "
+            "(select count(*) from raw.priority_ranks k "
+            " where k.round_id = r.round_id and k.response_id = r.response_id) as places, "
+            "(select max(k.rank) from raw.priority_ranks k "
+            " where k.round_id = r.round_id and k.response_id = r.response_id) as last_place"
+            f"{background} from raw.priority_responses r where {loaded}"
+        ),
+        "ranks": (
+            "select k.round_id, k.response_id, k.rank, k.item "
+            "from raw.priority_ranks k join raw.priority_responses r using (round_id, response_id) "
+            f"where {loaded}"
         ),
     }
 
@@ -219,6 +244,25 @@ def _parameters(config: ProcessConfig) -> dict[str, Any]:
         "rounds": [r.code for r in config.remiss.rounds],
         "sections": [s.code for s in config.remiss.sections],
         "themes": [t.code for t in codebook_themes()],
+        **_round_parameters(config),
+    }
+
+
+def _round_parameters(config: ProcessConfig) -> dict[str, Any]:
+    """The prioritisation round's: what can be ranked, how many places, when it was open."""
+    round_ = config.priorities
+    if round_ is None:
+        return {}
+    from hornsten.priorities.items import round_items
+
+    start, end = round_.window(config.timezone)
+    return {
+        "priority_items": [item.code for item in round_items(round_)],
+        "priority_ranks": round_.ranks,
+        "priority_min_ranks": round_.min_ranks,
+        "priority_questions": list(round_.questions),
+        "priority_window.start": start.astimezone(dt.UTC).isoformat(),
+        "priority_window.end": end.astimezone(dt.UTC).isoformat(),
     }
 
 
@@ -254,7 +298,9 @@ def bind_expectations(spec: dict[str, Any], config: ProcessConfig) -> list[tuple
             for column in _resolve(item["for_each"], params):
                 bound.append((item["type"], {**kwargs, "column": column}, critical))
         elif item.get("for_each_choice"):
-            for column in choice:
+            # true: the survey's closed questions; a "$" list: those (e.g. the round's).
+            columns = choice if item["for_each_choice"] is True else _resolve(item["for_each_choice"], params)
+            for column in columns:
                 bound.append(
                     (item["type"], {**kwargs, "column": column, "value_set": params[f"options.{column}"]}, critical)
                 )

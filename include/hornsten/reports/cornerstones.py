@@ -1,7 +1,8 @@
 """ "Förslag till hörnstenar" — for the steering committee.
 
-The themes ranked by score = w × the citizens' salience + (1 − w) × the committee's
-valuation (marts.cornerstones), the top ones as the proposed cornerstones; how much
+The themes ranked by the weighted mean of the citizens' salience, their priority (the
+prioritisation round) and the committee's valuation (marts.cornerstones), with how far
+the residents' ranking moved each theme; the top ones as the proposed cornerstones; how much
 the committee agrees (Kendall's W, marts.committee_agreement, and the party spread
 per theme from marts.theme_valuation); and every cornerstone followed down to its
 components and example answers (marts.cornerstone_trace, pseudonymised).
@@ -42,7 +43,9 @@ def build(conn, config, period: str | None = None) -> Report:
     themes = rows(
         conn,
         """
-        select cornerstone_rank, theme, theme_label, score, citizen_salience, committee_valuation, citizen_weight,
+        select cornerstone_rank, theme, theme_label, score, citizen_salience, citizen_priority, committee_valuation,
+               citizen_weight, salience_weight, priority_weight, committee_weight, rank_without_priority,
+               moved_by_priority, moved_by_salience, moved_by_committee, priority_residents, priority_share_top3,
                citizen_weighted_share, citizen_share, respondents_mentioning, base_respondents, committee_members,
                mean_points, mean_borda, party_spread, basis, is_cornerstone
         from marts.cornerstones
@@ -141,30 +144,76 @@ def _summary(themes, cornerstones, agreement, valued: bool, committee: Committee
     return text + "."
 
 
+def effective_weights(themes: list[dict], rule) -> dict[str, float]:
+    """What each input weighs in the scores (the mart's weights over the inputs there are, adding up to 1)."""
+    configured = rule.input_weights
+    present = {"salience": True}
+    present["priority"] = any(t.get("citizen_priority") is not None for t in themes)
+    present["committee"] = any(t.get("committee_valuation") is not None for t in themes)
+    weights = {}
+    for name in ("salience", "priority", "committee"):
+        value = themes[0].get(f"{name}_weight") if themes else None
+        weight = as_float(value) if value is not None else getattr(configured, name)
+        if present[name] and weight:
+            weights[name] = weight
+    total = sum(weights.values()) or 1
+    return {name: w / total for name, w in weights.items()}
+
+
+def _moved(places) -> str:
+    if places is None:
+        return "–"
+    return "0" if places == 0 else f"{places:+d}".replace("-", "−")
+
+
 def _proposal(config, themes, cornerstones, valued: bool, committee_rank: dict, committee: Committee) -> Section:
     section = Section("Förslaget")
     rule = config.cornerstones
-    w = rule.citizen_weight
-    if themes and themes[0]["citizen_weight"] is not None:
-        w = as_float(themes[0]["citizen_weight"])
     measure = (
         "Borda-poängen av ledamöternas rangordning" if rule.committee_measure == "borda" else "ledamöternas medelpoäng"
     )
-    if valued:
+    weights = effective_weights(themes, rule)
+    ranked = "priority" in weights
+    if len(weights) > 1:
+        parts = ["hur stor andel av de svarande som tar upp temat (viktat, det största temat = 100)"]
+        if ranked:
+            parts.append(
+                "hur högt invånarna satte det när de fick rangordna i prioriteringen "
+                "(Borda-poäng, viktat, det högst rankade temat = 100)"
+            )
+        if "committee" in weights:
+            parts.append(f"{committee.gen} värdering ({measure}, det högst värderade temat = 100)")
+        shares = [f"invånarnas svar {weights['salience'] * 100:.0f} %"]
+        if ranked:
+            shares.append(f"deras prioritering {weights['priority'] * 100:.0f} %")
+        if "committee" in weights:
+            shares.append(f"{committee.gen} värdering {weights['committee'] * 100:.0f} %")
         section.paragraphs.append(
-            f"Varje tema får en poäng som väger ihop två saker: hur stor andel av de svarande som tar upp temat "
-            f"(viktat, det största temat = 100) och {committee.gen} värdering ({measure}, det högst värderade "
-            f"temat = 100). Invånarnas svar väger {w * 100:.0f} % och {committee.gen} värdering "
-            f"{(1 - w) * 100:.0f} %. "
+            f"Varje tema får en poäng som väger ihop {number_word(len(parts))} saker: {join_sv(parts)}. "
+            f"Av poängen väger {join_sv(shares)}. "
             f"De {number_word(len(cornerstones))} teman med högst poäng föreslås som hörnstenar."
         )
-    else:
+    if not valued:
         section.paragraphs.append(
-            f"{committee.name} har inte värderat temana ännu. Ordningen bygger därför bara på hur stor andel av "
-            "de svarande som tar upp varje tema (viktat, det största temat = 100). "
-            f"De {number_word(len(cornerstones))} största "
-            "föreslås som hörnstenar tills värderingen är klar."
+            f"{committee.name} har inte värderat temana ännu. Ordningen bygger därför bara på invånarnas svar"
+            + (" och prioritering" if ranked else " (hur stor andel av de svarande som tar upp varje tema, viktat)")
+            + f". De {number_word(len(cornerstones))} främsta föreslås som hörnstenar tills värderingen är klar."
         )
+    if ranked:
+        moved = [t for t in themes if (t["moved_by_priority"] or 0) != 0 and t["rank_without_priority"] is not None]
+        moved = sorted(moved, key=lambda t: -abs(t["moved_by_priority"]))[:4]
+        if moved:
+            section.paragraphs.append(
+                "Invånarnas prioritering flyttade "
+                + join_sv(
+                    [
+                        f"{quoted(t['theme_label'])} från plats {t['rank_without_priority']} till "
+                        f"{t['cornerstone_rank']}"
+                        for t in moved
+                    ]
+                )
+                + f" ({number_text(themes[0]['priority_residents'] or 0)} invånare rangordnade)."
+            )
     for c in cornerstones:
         parts = [
             f"{c['cornerstone_rank']}. {c['theme_label']}: {_points(c['score'])} poäng",
@@ -236,9 +285,11 @@ def _proposal(config, themes, cornerstones, valued: bool, committee_rank: dict, 
             "Ja" if t["is_cornerstone"] else "Nej",
             _points(t["score"]),
             _points(t["citizen_salience"]),
+            _points(t["citizen_priority"]),
             _points(t["committee_valuation"]),
             share_text(as_float(t["citizen_weighted_share"])),
             committee_rank.get(t["theme"]),
+            _moved(t["moved_by_priority"]),
         )
         for t in themes
     ]
@@ -252,15 +303,18 @@ def _proposal(config, themes, cornerstones, valued: bool, committee_rank: dict, 
                 "Hörnsten",
                 "Poäng",
                 "Invånarna (0–100)",
+                "Prioriteringen (0–100)",
                 f"{committee.Who} (0–100)",
                 "Andel svarande, viktad",
                 f"{committee.Gen} rang",
+                "Flyttad av prioriteringen",
             ],
             table_rows,
             show_rows=20,
-            note=f"Invånarna: temats viktade andel av de svarande, det största temat = 100. {committee.Who}: "
-            "värderingen, "
-            "det högst värderade temat = 100.",
+            note=f"Invånarna: temats viktade andel av de svarande, det största temat = 100. Prioriteringen: "
+            "invånarnas rangordning (Borda-poäng, viktat), det högst rankade temat = 100; – utan prioritering. "
+            f"{committee.Who}: värderingen, det högst värderade temat = 100. Flyttad: hur många platser "
+            "prioriteringen lyfte (+) eller sänkte (−) temat.",
         )
     )
     return section

@@ -295,14 +295,19 @@ def _cornerstone_sections(
     cornerstones: list[dict], reception: list[dict], positions: list[dict], phases: dict, day: dt.date
 ) -> list[Section]:
     phase = phases.get("cornerstones")
-    decided = cornerstones and all(c["basis"] == "citizens and committee" for c in cornerstones)
+    # Decided once the committee has valued (with or without the residents' round).
+    decided = cornerstones and all(
+        c["basis"].endswith("the committee") or c["basis"] == "citizens and committee" for c in cornerstones
+    )
     if not decided:
         if phase is None or phase_state(phase, day) == "kommer":
             return []
         return [Section("Visionens hörnstenar", paragraphs=[_not_yet(phase, day)])]
     section = Section("Visionens hörnstenar")
+    ranked = any(c["basis"].startswith("citizens, their priorities") for c in cornerstones)
+    what = "det ni har skrivit, hur ni rangordnade" if ranked else "det ni har skrivit"
     section.paragraphs.append(
-        f"Utifrån det ni har skrivit och den politiska beredningens värdering har {len(cornerstones)} hörnstenar "
+        f"Utifrån {what} och den politiska beredningens värdering har {len(cornerstones)} hörnstenar "
         "tagits fram – de bärande delarna i visionen:"
     )
     section.bullets = [c["theme_label"] for c in cornerstones]

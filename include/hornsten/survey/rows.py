@@ -37,18 +37,30 @@ def _norm_heading(text: str) -> str:
     return normalise_value(text.lstrip("\ufeff"))
 
 
+def heading_positions(header: list[str]) -> dict[str, int]:
+    """Normalised heading -> its first column (headings compare case-, space- and dash-insensitively)."""
+    return {_norm_heading(h): i for i, h in reversed(list(enumerate(header))) if h}
+
+
+def find_heading(positions: dict[str, int], headings: list[str]) -> int | None:
+    """The column of the first of `headings` the file has."""
+    for heading in headings:
+        index = positions.get(_norm_heading(heading))
+        if index is not None:
+            return index
+    return None
+
+
 def choose_layout(config: ProcessConfig, header: list[str], source: str) -> tuple[ExportLayout, dict[str, int]]:
     """The export layout whose headings a file carries, and each field's column index."""
-    positions = {_norm_heading(h): i for i, h in reversed(list(enumerate(header))) if h}
+    positions = heading_positions(header)
     best: tuple[int, ExportLayout, dict[str, int]] | None = None
     for layout in config.survey.exports:
         mapping: dict[str, int] = {}
         for field, headings in layout.columns.items():
-            for heading in headings:
-                index = positions.get(_norm_heading(heading))
-                if index is not None:
-                    mapping[field] = index
-                    break
+            index = find_heading(positions, headings)
+            if index is not None:
+                mapping[field] = index
         has_time = "submitted_at" in mapping or not layout.needs_submission_time
         if "response_id" in mapping and has_time and (best is None or len(mapping) > best[0]):
             best = (len(mapping), layout, mapping)
@@ -102,7 +114,7 @@ class RowParser:
     def parse(self, row_number: int, values: list[Cell] | UnreadableRow) -> ParsedResponse | RejectedRow:
         if isinstance(values, UnreadableRow):
             return RejectedRow(row_number, values.reason, [values.content], raw=values.content)
-        broken = _broken_text(values)
+        broken = broken_text(values)
         if broken is not None:
             index, reason = broken
             column = self.header[index] if index < self.width else f"#{index + 1}"
@@ -113,7 +125,7 @@ class RowParser:
                 f"wrong column count: expected {self.width} fields as in the heading, found {len(values)}",
                 values,
             )
-        response_id = _text(values[self.mapping["response_id"]])
+        response_id = cell_text(values[self.mapping["response_id"]])
         if not response_id:
             return RejectedRow(row_number, f"missing response id (column {self.heading('response_id')!r})", values)
         submitted_at, source = self._submission_time(values)
@@ -130,7 +142,7 @@ class RowParser:
             )
         closed: dict[str, str] = {}
         for field in self.choice_fields:
-            raw = _text(values[self.mapping[field]])
+            raw = cell_text(values[self.mapping[field]])
             if not raw:
                 continue
             code = self._choice(field, raw)
@@ -144,7 +156,7 @@ class RowParser:
             closed[field] = code
         answers: dict[str, str] = {}
         for field in self.text_fields:
-            text = _text(values[self.mapping[field]])
+            text = cell_text(values[self.mapping[field]])
             if not text:
                 continue
             if len(text) > self.max_length:
@@ -157,7 +169,7 @@ class RowParser:
             answers[field] = text
         respondent_id = None
         if "respondent_id" in self.mapping:
-            respondent_id = _text(values[self.mapping["respondent_id"]]) or None
+            respondent_id = cell_text(values[self.mapping["respondent_id"]]) or None
         return ParsedResponse(row_number, response_id, submitted_at, respondent_id, closed, answers, source)
 
     def _choice(self, field: str, raw: str) -> str | None:
@@ -176,40 +188,45 @@ class RowParser:
     def _submission_time(self, values: list[Cell]) -> tuple[dt.datetime | str, str]:
         """The row's submission time and where it came from ('export' or 'delivery'), or why it has none."""
         value = values[self.mapping["submitted_at"]] if "submitted_at" in self.mapping else None
-        if _text(value) == "" and not self.layout.needs_submission_time:
+        if cell_text(value) == "" and not self.layout.needs_submission_time:
             if self.delivered_at is None:
                 return "missing submission time, and no delivery time to stand in for it", "delivery"
             return self.delivered_at, "delivery"
         return self._timestamp(value), "export"
 
     def _timestamp(self, value: Cell) -> dt.datetime | str:
-        parsed: dt.datetime | None
-        if isinstance(value, dt.datetime):
-            parsed = value
-        elif isinstance(value, dt.date):
-            parsed = dt.datetime.combine(value, dt.time.min)
-        elif isinstance(value, int | float) and not isinstance(value, bool) and abs(value) >= 10**8:
-            parsed = from_epoch(value)  # Unix time stored as a number cell
-        else:
-            parsed = None
-        text = _text(value)
-        if parsed is None and not text:
-            return f"missing submission time (column {self.heading('submitted_at')!r})"
-        if parsed is None:
-            parsed = parse_timestamp(text, self.layout.timestamp_formats)
-        if parsed is None:
-            return (
-                f"bad date {text[:100]!r} in column {self.heading('submitted_at')!r} "
-                "(expected ISO 8601 such as 2024-03-18 14:22 or 2024-03-18T14:22:00+01:00, Unix seconds or milliseconds"
-                + "".join(f", or {dt.datetime(2024, 3, 18, 14, 22).strftime(f)}" for f in self.layout.timestamp_formats)
-                + ")"
-            )
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=self.tz)
-        return parsed
+        return cell_timestamp(value, self.heading("submitted_at"), self.layout.timestamp_formats, self.tz)
 
 
-def _broken_text(values: list[Cell]) -> tuple[int, str] | None:
+def cell_timestamp(value: Cell, heading: str, formats: list[str], tz: ZoneInfo) -> dt.datetime | str:
+    """The submission time in a cell (in `tz` unless it says otherwise), or why there is none."""
+    parsed: dt.datetime | None
+    if isinstance(value, dt.datetime):
+        parsed = value
+    elif isinstance(value, dt.date):
+        parsed = dt.datetime.combine(value, dt.time.min)
+    elif isinstance(value, int | float) and not isinstance(value, bool) and abs(value) >= 10**8:
+        parsed = from_epoch(value)  # Unix time stored as a number cell
+    else:
+        parsed = None
+    text = cell_text(value)
+    if parsed is None and not text:
+        return f"missing submission time (column {heading!r})"
+    if parsed is None:
+        parsed = parse_timestamp(text, formats)
+    if parsed is None:
+        return (
+            f"bad date {text[:100]!r} in column {heading!r} "
+            "(expected ISO 8601 such as 2024-03-18 14:22 or 2024-03-18T14:22:00+01:00, Unix seconds or milliseconds"
+            + "".join(f", or {dt.datetime(2024, 3, 18, 14, 22).strftime(f)}" for f in formats)
+            + ")"
+        )
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed
+
+
+def broken_text(values: list[Cell]) -> tuple[int, str] | None:
     """The first cell holding a NUL or an undecodable byte, and what to say about it."""
     for index, value in enumerate(values):
         if not isinstance(value, str):
@@ -227,7 +244,8 @@ def _broken_text(values: list[Cell]) -> tuple[int, str] | None:
     return None
 
 
-def _text(value: Cell) -> str:
+def cell_text(value: Cell) -> str:
+    """A cell as trimmed text ('' when empty; Excel's float ids as integers)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -1,13 +1,7 @@
 {{ config(materialized='table') }}
 
--- Raking (iterative proportional fitting) weights, so that the weighted respondents
--- match the population on each margin: district, age group and gender. Respondents
--- outside the population table (unknown district or age group, living elsewhere) get
--- no weight and are left out of the weighted figures only. Gender is fitted among
--- respondents who gave kvinna/man; the others keep their weight on that step.
--- District comes last in each round, so the weights add up to the population.
-
-{%- set iterations = var('raking_iterations', 20) %}
+-- Raking weights of the survey's respondents to the population (district, age group,
+-- gender): macros/raking_weights.sql.
 
 with
 
@@ -17,123 +11,17 @@ population as (
 
 ),
 
-district_targets as (
-
-    select
-        district,
-        sum(population)::float8 as target
-    from population
-    group by district
-
-),
-
-age_targets as (
-
-    select
-        age_group,
-        sum(population)::float8 as target
-    from population
-    group by age_group
-
-),
-
-gender_targets as (
-
-    select
-        gender,
-        sum(population)::float8 / sum(sum(population)) over () as target_share
-    from population
-    group by gender
-
-),
-
 respondents as (
 
     select
-        responses.response_key,
-        responses.district,
-        responses.age_group,
-        responses.gender
-    from {{ ref('stg_survey__responses') }} as responses
-    where
-        responses.district in (select district_targets.district from district_targets)
-        and responses.age_group in (select age_targets.age_group from age_targets)
-
-),
-
-step_0 as (
-
-    select
         response_key,
         district,
         age_group,
-        gender,
-        1.0::float8 as weight
-    from respondents
+        gender
+    from {{ ref('stg_survey__responses') }}
 
 ),
 
-{% for i in range(iterations) %}
-{%- set previous = 'step_' ~ i -%}
-
-by_gender_{{ i }} as (
-
-    select
-        p.response_key,
-        p.district,
-        p.age_group,
-        p.gender,
-        case
-            when g.target_share is null then p.weight
-            else
-                p.weight * g.target_share
-                * sum(p.weight) filter (where g.target_share is not null) over ()
-                / sum(p.weight) over (partition by p.gender)
-        end as weight
-    from {{ previous }} as p
-    left join gender_targets as g using (gender)
-
-),
-
-by_age_{{ i }} as (
-
-    select
-        p.response_key,
-        p.district,
-        p.age_group,
-        p.gender,
-        p.weight * a.target / sum(p.weight) over (partition by p.age_group) as weight
-    from by_gender_{{ i }} as p
-    inner join age_targets as a using (age_group)
-
-),
-
-step_{{ i + 1 }} as (
-
-    select
-        p.response_key,
-        p.district,
-        p.age_group,
-        p.gender,
-        p.weight * d.target / sum(p.weight) over (partition by p.district) as weight
-    from by_age_{{ i }} as p
-    inner join district_targets as d using (district)
-
-),
-
-{% endfor %}
-
-final as (
-
-    select
-        response_key,
-        district,
-        age_group,
-        gender,
-        weight,
-        weight / avg(weight) over () as relative_weight
-    from step_{{ iterations }}
-
-)
+{{ raking_weights() }}
 
 select * from final

@@ -11,7 +11,11 @@ cornerstones as (
         cornerstone_rank,
         theme,
         theme_label,
-        score
+        score,
+        citizen_salience,
+        citizen_priority,
+        committee_valuation,
+        moved_by_priority
     from {{ ref('cornerstones') }}
     where is_cornerstone
 
@@ -60,6 +64,10 @@ final as (
         cornerstones.theme,
         cornerstones.theme_label,
         cornerstones.score,
+        cornerstones.citizen_salience,
+        cornerstones.citizen_priority,
+        cornerstones.committee_valuation,
+        cornerstones.moved_by_priority,
         components.component,
         components.component_label,
         components.weighted_share as component_weighted_share,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from hornsten.config import ProcessConfig
+from hornsten.config import ProcessConfig, Question
 from hornsten.demo import phrasebank
 from hornsten.demo.names import PersonNames
 from hornsten.demo.survey import noise
@@ -20,7 +20,9 @@ RESPONDENT_RATE = 0.40
 # The same person answering twice, among those who give a respondent id.
 REPEAT_RESPONDENT_RATE = 0.03
 # Answers left empty, by question style.
-EMPTY_RATE = {"pos": 0.07, "neg": 0.09, "fut": 0.14}
+EMPTY_RATE = {"pos": 0.07, "neg": 0.09, "fut": 0.14, "assoc": 0.05}
+# What a place brings to mind is mostly what people like about it, but not only.
+ASSOC_PRAISE = 0.65
 # Room left in a free-text field for a sentence with personal data.
 PERSONAL_DATA_ROOM = 120
 _ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
@@ -41,12 +43,13 @@ class Response:
 class ResponseGenerator:
     """Responses for one process, all drawn from one seeded random stream."""
 
-    def __init__(self, config: ProcessConfig, rng: random.Random):
+    def __init__(self, config: ProcessConfig, rng: random.Random, text_questions: list[Question] | None = None):
+        """`text_questions`: those the exports have a column for (default: all of the survey's)."""
         self.rng = rng
         self.random = rng.random
         self.window = config.survey_window
         self.max_length = config.survey.text_max_length
-        self.text_questions = config.survey.text_questions
+        self.text_questions = config.survey.text_questions if text_questions is None else text_questions
         self.choice_questions = config.survey.choice_questions
         self.styles = question_styles(self.text_questions)
         self.demographics = Demographics(config)
@@ -95,6 +98,7 @@ class ResponseGenerator:
         writer = self.writer
         if self.random() < EMPTY_RATE[style]:
             return "", (), False
+        style = self.concrete(style)
         count = writer.component_count(style)
         if count == 0:
             comps: tuple[str, ...] = ()
@@ -104,8 +108,15 @@ class ResponseGenerator:
             text = writer.compose(style, comps)
         return self.finish(text, comps)
 
+    def concrete(self, style: str) -> str:
+        """The phrasebank's style an answer is written in: an association is praise or a complaint."""
+        if style != "assoc":
+            return style
+        return "pos" if self.random() < ASSOC_PRAISE else "neg"
+
     def rewrite(self, style: str, comps: tuple[str, ...]) -> tuple[str, bool]:
         """The same components in new words (an edited submission)."""
+        style = self.concrete(style)
         text = self.writer.compose(style, comps) if comps else self.writer.without_component(style)
         text, _, personal = self.finish(text, comps)
         return text, personal

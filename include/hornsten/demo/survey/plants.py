@@ -9,7 +9,7 @@ same bytes. Each group is spread evenly over the sample.
 
 from __future__ import annotations
 
-from hornsten.config import ProcessConfig
+from hornsten.config import ProcessConfig, Question
 from hornsten.demo import phrasebank
 from hornsten.demo.places import district_labels
 from hornsten.demo.survey.generator import Response
@@ -21,9 +21,9 @@ SLOTS = 100
 
 
 class Planter:
-    def __init__(self, config: ProcessConfig, total: int):
+    def __init__(self, config: ProcessConfig, total: int, text_questions: list[Question]):
         bank = phrasebank.plants()
-        self.styles = question_styles(config.survey.text_questions)
+        self.styles = question_styles(text_questions)
         self.queue: list[phrasebank.Plant] = [] if total < bank.min_responses else _spread(_plants(config, bank))
         self.stride = max(1, total // SLOTS)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hornsten.config import ExportLayout, ProcessConfig
+from hornsten.config import ExportLayout, ProcessConfig, Question
 from hornsten.demo.survey import malformed as faults
 from hornsten.demo.survey.formats import SPECS, file_name, redelivery_name, requested_formats
 from hornsten.demo.survey.generator import Response, ResponseGenerator
@@ -53,14 +53,22 @@ class SampleResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _plan(config: ProcessConfig, requested: list[str]) -> tuple[list[tuple[str, ExportLayout]], list[str]]:
-    """(format, layout) per export: LimeSurvey in its own layout, the others in the first one."""
+def _plan(
+    config: ProcessConfig, requested: list[str], layout_name: str | None = None
+) -> tuple[list[tuple[str, ExportLayout]], list[str]]:
+    """(format, layout) per export: LimeSurvey in its own layout, the others in `layout_name`
+    (default: the first layout)."""
     layouts = {layout.name: layout for layout in config.survey.exports}
+    if layout_name is not None and layout_name not in layouts:
+        raise ValueError(
+            f"process {config.process!r} has no export layout {layout_name!r}; its layouts are {', '.join(layouts)}"
+        )
+    main = layouts[layout_name] if layout_name else config.survey.exports[0]
     plan: list[tuple[str, ExportLayout]] = []
     warnings: list[str] = []
     for fmt in requested:
         if fmt != "limesurvey":
-            plan.append((fmt, config.survey.exports[0]))
+            plan.append((fmt, main))
         elif "limesurvey" in layouts:
             plan.append((fmt, layouts["limesurvey"]))
         else:
@@ -70,17 +78,24 @@ def _plan(config: ProcessConfig, requested: list[str]) -> tuple[list[tuple[str, 
     return plan, warnings
 
 
+def _text_questions(config: ProcessConfig, layouts: list[ExportLayout]) -> list[Question]:
+    """The text questions some planned export has a column for: only those are written."""
+    fields = {name for layout in layouts for name in layout.columns}
+    return [q for q in config.survey.text_questions if q.code in fields]
+
+
 class _Run:
     """The state shared by the exports of one sample: generator, ids, labels, repeats, progress."""
 
-    def __init__(self, config: ProcessConfig, seed: int, total: int, labels, progress):
+    def __init__(self, config: ProcessConfig, seed: int, total: int, labels, progress, main: ExportLayout, texts):
         self.config = config
         self.rng = random.Random(seed)
-        self.gen = ResponseGenerator(config, self.rng)
-        self.planter = Planter(config, total)
+        self.gen = ResponseGenerator(config, self.rng, texts)
+        self.planter = Planter(config, total, texts)
         self.kinds = faults.KindCycle(self.rng)
         self.renderers: dict[str, Renderer] = {}
-        self.first = self.renderer(config.survey.exports[0])
+        # The layout of the plain exports, and of the re-delivery.
+        self.first = self.renderer(main)
         self.text_codes = [q.code for q in self.gen.text_questions]
         self.labels = labels
         self.repeats: list[Repeat] = []
@@ -95,9 +110,11 @@ class _Run:
             self.renderers[layout.name] = Renderer(layout, self.gen, machine=layout.name == "limesurvey")
         return self.renderers[layout.name]
 
-    def write_labels(self, rid: int, resp: Response) -> None:
-        for code, text, comps in zip(self.text_codes, resp.texts, resp.comps, strict=False):
-            if text:
+    def write_labels(self, rid: int, resp: Response, renderer: Renderer | None = None) -> None:
+        """The components of each answer the row's layout has a column for."""
+        written = {index for _, index in (renderer or self.first).text_columns}
+        for index, (code, text, comps) in enumerate(zip(self.text_codes, resp.texts, resp.comps, strict=False)):
+            if text and index in written:
                 self.labels.writerow([rid, code, ";".join(comps)])
 
     def count(self) -> None:
@@ -143,7 +160,7 @@ class _Run:
             sink.write(row)
             personal += renderer.personal_in_row(row, resp)
             if kind != "missing_response_id":
-                self.write_labels(rid, resp)
+                self.write_labels(rid, resp, renderer)
             self.count()
         sink.close()
         return {
@@ -167,19 +184,22 @@ def generate_sample(
     formats: Sequence[str],
     out_dir: Path,
     progress: Callable[[int, int], None] | None = None,
+    layout: str | None = None,
 ) -> SampleResult:
     """Write sample exports, a re-delivery, ``labels.csv`` and ``manifest.json`` to ``out_dir``.
 
     ``responses`` are split evenly over the requested formats; the same arguments
-    give the same bytes.
+    give the same bytes. ``layout`` names the export layout of every format but
+    LimeSurvey's (default: the process's first), e.g. Norrköping's ``enkat_2024``.
     """
     if responses < 0:
         raise ValueError("responses must be zero or more")
     requested = requested_formats(list(formats))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    plan, warnings = _plan(config, requested)
-    first_layout = config.survey.exports[0]
+    plan, warnings = _plan(config, requested, layout)
+    # The re-delivery's layout (the plain exports').
+    first_layout = next(lay for lay in config.survey.exports if lay.name == (layout or config.survey.exports[0].name))
     # Repeat candidates come from exports in the re-delivery's layout when there are any.
     repeat_from_first = any(layout.name == first_layout.name for _, layout in plan)
     shares = [responses // len(plan) + (1 if i < responses % len(plan) else 0) for i in range(len(plan))]
@@ -191,7 +211,8 @@ def generate_sample(
     with labels_path.open("w", encoding="utf-8", newline="") as labels_handle:
         labels = csv.writer(labels_handle, lineterminator="\n")
         labels.writerow(["response_id", "question", "components"])
-        run = _Run(config, seed, responses, labels, progress)
+        texts = _text_questions(config, [*(lay for _, lay in plan), first_layout])
+        run = _Run(config, seed, responses, labels, progress, first_layout, texts)
         for (fmt, layout), rows in zip(plan, shares, strict=True):
             path = out_dir / file_name(config, fmt)
             may_repeat = repeat_from_first == (layout.name == first_layout.name)

@@ -1,0 +1,28 @@
+{{ config(materialized='table') }}
+
+-- Raking weights of the round's residents to the population (district, age group,
+-- gender), as the survey's: macros/raking_weights.sql. A round that did not ask who
+-- they are has nobody in the base, and its scores stay unweighted.
+
+with
+
+population as (
+
+    select * from {{ ref('stg_population__cells') }}
+
+),
+
+respondents as (
+
+    select
+        response_key,
+        district,
+        age_group,
+        gender
+    from {{ ref('stg_priorities__responses') }}
+
+),
+
+{{ raking_weights() }}
+
+select * from final

@@ -1,0 +1,275 @@
+"""Prioritisation-round exports into ``raw.priority_responses`` and ``raw.priority_ranks``,
+with the survey ingest's guarantees.
+
+Per file: a ``raw.load_log`` row (dataset ``priorities``, the round in survey_id,
+checksum and encoding), every row validated (hornsten.priorities.rows) and streamed
+with COPY into a temporary table, then in one transaction: the latest submission per
+response wins, the places of a changed response are replaced, rejected rows go to
+``restricted.quarantine`` with the reason (once per file and row), respondent
+identifiers are stored only as keyed hashes (the originals in restricted.respondents).
+Delivering a file again therefore adds nothing, and a corrected export replaces what
+it corrects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psycopg
+
+from hornsten import paths
+from hornsten.audit import actor
+from hornsten.config import ProcessConfig
+from hornsten.priorities.items import round_items
+from hornsten.priorities.rows import ParsedRanking, RankingParser, choose_layout
+from hornsten.privacy.pseudonymise import keyed_hash
+from hornsten.privacy.rotation import check_key
+from hornsten.survey import load_log
+from hornsten.survey.ingest import delivery_time
+from hornsten.survey.prepare import no_nul, reason_kind
+from hornsten.survey.sources import SourceError, fingerprint, open_export, row_as_text
+from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
+
+DATASET = "priorities"
+
+
+@dataclass
+class PriorityLoad:
+    file: str
+    rows_read: int = 0
+    loaded: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    status: str = "failed"
+    load_id: int | None = None
+    checksum: str | None = None
+    layout: str | None = None
+    error: str | None = None
+    archived_to: str | None = None
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def load_file(conn: psycopg.Connection, path: Path, config: ProcessConfig, key: bytes) -> PriorityLoad:
+    """Load one export; never raises for bad input, the result says what happened."""
+    if config.priorities is None:
+        raise ValueError(f"process {config.process!r} has no prioritisation round (priorities:)")
+    path = Path(path)
+    result = PriorityLoad(file=str(path))
+    try:
+        print_ = fingerprint(path)
+    except OSError as exc:
+        result.error = f"{path}: cannot be read ({exc.strerror or exc})"
+        return result
+    result.checksum = print_.sha256
+    result.load_id = load_log.open_attempt(
+        conn,
+        {
+            "process": config.process,
+            "survey_id": config.priorities.round_id,
+            "dataset": DATASET,
+            "file_name": path.name,
+            "file_checksum": print_.sha256,
+            "file_bytes": print_.size,
+            "encoding": print_.encoding,
+            "actor": actor(),
+        },
+    )
+    try:
+        try:
+            with conn.transaction():
+                conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
+                _stream(conn, path, config, key, print_.encoding, result)
+                _merge(conn, config, path, result)
+                result.status = "loaded_with_quarantine" if result.quarantined else "loaded"
+                _finish_log(conn, result)
+        except (SourceError, psycopg.DataError, UnicodeError) as exc:
+            result.status, result.error = "failed", no_nul(str(exc))
+            result.rows_read = result.loaded = result.duplicates = result.quarantined = 0
+            with conn.transaction():
+                _finish_log(conn, result)
+    finally:
+        load_log.close_attempt(conn, result.load_id)
+    return result
+
+
+def _stream(
+    conn: psycopg.Connection, path: Path, config: ProcessConfig, key: bytes, encoding: str | None, result: PriorityLoad
+) -> None:
+    conn.execute(
+        """create temp table _ranking (
+               row_number integer, response_id text, submitted_at timestamptz, submitted_at_source text,
+               respondent_key text, respondent_id text, closed_answers jsonb, ranks jsonb, reason text, content text
+           ) on commit drop"""
+    )
+    assert config.priorities is not None
+    with open_export(path, encoding=encoding) as export:
+        match = choose_layout(config, export.header, path.name)
+        result.layout = match.layout.name
+        conn.execute(
+            "update raw.load_log set file_kind = %s, delimiter = %s, layout = %s where load_id = %s",
+            (export.kind, export.delimiter, match.layout.name, result.load_id),
+        )
+        parser = RankingParser(
+            config, match, export.header, round_items(config.priorities), delivery_time(path, config)
+        )
+        delimiter = export.delimiter or ";"
+        with conn.cursor().copy(
+            "copy _ranking (row_number, response_id, submitted_at, submitted_at_source, respondent_key,"
+            " respondent_id, closed_answers, ranks, reason, content) from stdin"
+        ) as copy:
+            for row_number, values in export.rows:
+                result.rows_read += 1
+                parsed = parser.parse(row_number, values)
+                if isinstance(parsed, ParsedRanking):
+                    copy.write_row(_good(parsed, key))
+                    continue
+                result.quarantined += 1
+                kind = reason_kind(parsed.reason)
+                result.reasons[kind] = result.reasons.get(kind, 0) + 1
+                content = parsed.raw if parsed.raw is not None else row_as_text(parsed.values, delimiter)
+                copy.write_row((row_number, *([None] * 7), no_nul(parsed.reason), no_nul(content)))
+
+
+def _good(parsed: ParsedRanking, key: bytes) -> tuple[object, ...]:
+    return (
+        parsed.row_number,
+        parsed.response_id,
+        parsed.submitted_at,
+        parsed.submitted_at_source,
+        keyed_hash(parsed.respondent_id, key) if parsed.respondent_id else None,
+        parsed.respondent_id,
+        json.dumps(parsed.closed, ensure_ascii=False),
+        json.dumps(parsed.ranks, ensure_ascii=False),
+        None,
+        None,
+    )
+
+
+def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: PriorityLoad) -> None:
+    assert config.priorities is not None
+    params = {"round": config.priorities.round_id, "load_id": result.load_id}
+    conn.execute("analyze _ranking")
+    conn.execute(
+        """create temp table _latest on commit drop as
+           select distinct on (response_id) * from _ranking where reason is null
+           order by response_id, submitted_at desc, row_number desc"""
+    )
+    # The latest submission wins; an equal or older one is a duplicate.
+    changed = conn.execute(
+        """insert into raw.priority_responses as t
+               (round_id, response_id, submitted_at, submitted_at_source, respondent_key, closed_answers,
+                load_id, source_row)
+           select %(round)s, response_id, submitted_at, submitted_at_source, respondent_key, closed_answers,
+                  %(load_id)s, row_number
+           from _latest
+           on conflict (round_id, response_id) do update set
+               submitted_at = excluded.submitted_at,
+               submitted_at_source = excluded.submitted_at_source,
+               respondent_key = excluded.respondent_key,
+               closed_answers = excluded.closed_answers,
+               load_id = excluded.load_id,
+               source_row = excluded.source_row,
+               updated_at = now()
+           where excluded.submitted_at > t.submitted_at
+           returning response_id""",
+        params,
+    ).fetchall()
+    ids = [r[0] for r in changed]
+    conn.execute(
+        "delete from raw.priority_ranks where round_id = %(round)s and response_id = any(%(ids)s)",
+        {**params, "ids": ids},
+    )
+    conn.execute(
+        """insert into raw.priority_ranks (round_id, response_id, rank, item)
+           select %(round)s, l.response_id, r.ordinality, r.item
+           from _latest l
+           cross join lateral jsonb_array_elements_text(l.ranks) with ordinality as r (item, ordinality)
+           where l.response_id = any(%(ids)s)""",
+        {**params, "ids": ids},
+    )
+    conn.execute(
+        """insert into restricted.respondents (respondent_key, respondent_id)
+           select distinct on (respondent_key) respondent_key, respondent_id
+           from _latest where respondent_key is not null
+           on conflict (respondent_key) do nothing"""
+    )
+    conn.execute(
+        """insert into restricted.quarantine (load_id, file_name, file_checksum, row_number, reason, content)
+           select %(load_id)s, %(file)s, %(checksum)s, row_number, reason, content
+           from _ranking where reason is not null
+           on conflict (file_checksum, sheet, row_number) do nothing""",
+        {**params, "file": path.name, "checksum": result.checksum},
+    )
+    result.loaded = len(ids)
+    result.duplicates = result.rows_read - result.quarantined - result.loaded
+
+
+def _finish_log(conn: psycopg.Connection, result: PriorityLoad) -> None:
+    conn.execute(
+        """update raw.load_log set rows_read = %s, loaded = %s, duplicates = %s, quarantined = %s,
+               status = %s, error = %s, finished_at = now()
+           where load_id = %s""",
+        (
+            result.rows_read,
+            result.loaded,
+            result.duplicates,
+            result.quarantined,
+            result.status,
+            result.error,
+            result.load_id,
+        ),
+    )
+
+
+def ingest_files(
+    conn: psycopg.Connection,
+    files: Iterable[Path],
+    config: ProcessConfig,
+    key: bytes,
+    archive: Path | None = None,
+    echo: Callable[[str], None] = print,
+) -> list[PriorityLoad]:
+    """Load the files in order (and move each to `archive` when given)."""
+    ensure_schema(conn)
+    check_key(conn, key)
+    results = []
+    for path in files:
+        result = load_file(conn, Path(path), config, key)
+        if archive is not None and Path(path).exists():
+            error = (result.error or "") if result.status == "failed" else None
+            result.archived_to = str(paths.archive_processed(Path(path), archive, result.checksum, error))
+            if result.load_id is not None:
+                with conn.transaction():
+                    conn.execute(
+                        "update raw.load_log set archived_to = %s where load_id = %s",
+                        (result.archived_to, result.load_id),
+                    )
+        echo(describe(result))
+        results.append(result)
+    return results
+
+
+def describe(result: PriorityLoad) -> str:
+    """One file's outcome, with the reasons rows were quarantined."""
+    lines = [
+        f"{Path(result.file).name}: {result.status} — {result.rows_read:,} read, {result.loaded:,} loaded, "
+        f"{result.duplicates:,} already present, {result.quarantined:,} quarantined"
+    ]
+    lines += [f"    quarantined {n:,}× {reason}" for reason, n in sorted(result.reasons.items(), key=lambda kv: -kv[1])]
+    if result.error:
+        lines.append(f"    error: {result.error}")
+    return "\n".join(lines)
+
+
+def loaded_at(conn: psycopg.Connection, round_id: str) -> dt.datetime | None:
+    """When the round's last response was loaded (None before the first)."""
+    return conn.execute(
+        "select max(updated_at) from raw.priority_responses where round_id = %s", (round_id,)
+    ).fetchone()[0]
