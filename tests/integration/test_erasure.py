@@ -143,7 +143,8 @@ def test_erasure_needs_confirmation_and_a_dry_run_changes_nothing(planted):
 
     dry = _erase("--respondent", ERIK, "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "norrkoping_vision_2035: would erase responses 2, answers 6, answer_originals 6, priority_responses 1, respondents 1" in dry.output
+    would = "would erase responses 2, answers 6, answer_originals 6, priority_responses 1, respondents 1"
+    assert f"norrkoping_vision_2035: {would}" in dry.output
     with connect(planted["dsn"], autocommit=True) as conn:
         assert _count(conn, "select count(*) from raw.survey_responses") == OTHERS + 3
         assert _count(conn, "select count(*) from audit.events") == 0

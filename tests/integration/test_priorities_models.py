@@ -107,9 +107,7 @@ def test_weighted_scores_differ_and_small_groups_are_suppressed(built):
     )
     assert suppressed, "a district with fewer than 5 residents in the round is expected in a sample of 900"
     assert all(base is None and borda is None for _, base, borda in suppressed)
-    counts = dict(
-        q(built, "select closed_answers ->> 'district', count(*) from raw.priority_responses group by 1")
-    )
+    counts = dict(q(built, "select closed_answers ->> 'district', count(*) from raw.priority_responses group by 1"))
     assert {g for g, _, _ in suppressed if g in counts} <= {d for d, n in counts.items() if n < 5}
 
 

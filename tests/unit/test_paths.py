@@ -36,7 +36,8 @@ def test_the_inbox_root_and_archive_can_be_moved(home, monkeypatch, tmp_path):
 
 
 def test_an_unknown_dataset_is_refused(home):
-    with pytest.raises(ValueError, match="unknown inbox 'valuations'; expected survey, priorities, valuation, dialogue or remiss"):
+    expected = "unknown inbox 'valuations'; expected survey, priorities, valuation, dialogue or remiss"
+    with pytest.raises(ValueError, match=expected):
         paths.inbox_dir("norrkoping_vision_2035", "valuations")
 
 
