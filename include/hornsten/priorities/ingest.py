@@ -15,93 +15,36 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 
 import psycopg
 
-from hornsten import paths
-from hornsten.audit import actor
 from hornsten.config import ProcessConfig
 from hornsten.priorities.items import round_items
 from hornsten.priorities.rows import ParsedRanking, RankingParser, choose_layout
 from hornsten.privacy.pseudonymise import keyed_hash
-from hornsten.privacy.rotation import check_key
-from hornsten.survey import load_log
-from hornsten.survey.ingest import delivery_time
+from hornsten.survey.ingest import LoadResult, delivery_time, load_each, logged_load
 from hornsten.survey.prepare import no_nul, reason_kind
-from hornsten.survey.sources import SourceError, fingerprint, open_export, row_as_text
-from hornsten.warehouse.schema import INGEST_LOCK, ensure_schema
+from hornsten.survey.sources import open_export, row_as_text
 
 DATASET = "priorities"
 
 
-@dataclass
-class PriorityLoad:
-    file: str
-    rows_read: int = 0
-    loaded: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    status: str = "failed"
-    load_id: int | None = None
-    checksum: str | None = None
-    layout: str | None = None
-    error: str | None = None
-    archived_to: str | None = None
-    reasons: dict[str, int] = field(default_factory=dict)
-
-    def as_json(self) -> dict[str, object]:
-        return asdict(self)
-
-
-def load_file(conn: psycopg.Connection, path: Path, config: ProcessConfig, key: bytes) -> PriorityLoad:
+def load_file(conn: psycopg.Connection, path: Path, config: ProcessConfig, key: bytes) -> LoadResult:
     """Load one export; never raises for bad input, the result says what happened."""
     if config.priorities is None:
         raise ValueError(f"process {config.process!r} has no prioritisation round (priorities:)")
-    path = Path(path)
-    result = PriorityLoad(file=str(path))
-    try:
-        print_ = fingerprint(path)
-    except OSError as exc:
-        result.error = f"{path}: cannot be read ({exc.strerror or exc})"
-        return result
-    result.checksum = print_.sha256
-    result.load_id = load_log.open_attempt(
-        conn,
-        {
-            "process": config.process,
-            "survey_id": config.priorities.round_id,
-            "dataset": DATASET,
-            "file_name": path.name,
-            "file_checksum": print_.sha256,
-            "file_bytes": print_.size,
-            "encoding": print_.encoding,
-            "actor": actor(),
-        },
-    )
-    try:
-        try:
-            with conn.transaction():
-                conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
-                _stream(conn, path, config, key, print_.encoding, result)
-                _merge(conn, config, path, result)
-                result.status = "loaded_with_quarantine" if result.quarantined else "loaded"
-                _finish_log(conn, result)
-        except (SourceError, psycopg.DataError, UnicodeError) as exc:
-            result.status, result.error = "failed", no_nul(str(exc))
-            result.rows_read = result.loaded = result.duplicates = result.quarantined = 0
-            with conn.transaction():
-                _finish_log(conn, result)
-    finally:
-        load_log.close_attempt(conn, result.load_id)
-    return result
+    attempt = {"process": config.process, "survey_id": config.priorities.round_id, "dataset": DATASET}
+
+    def rows(result: LoadResult) -> None:
+        _stream(conn, Path(path), config, key, result)
+        _merge(conn, config, Path(path), result)
+
+    return logged_load(conn, path, attempt, rows)
 
 
-def _stream(
-    conn: psycopg.Connection, path: Path, config: ProcessConfig, key: bytes, encoding: str | None, result: PriorityLoad
-) -> None:
+def _stream(conn: psycopg.Connection, path: Path, config: ProcessConfig, key: bytes, result: LoadResult) -> None:
     conn.execute(
         """create temp table _ranking (
                row_number integer, response_id text, submitted_at timestamptz, submitted_at_source text,
@@ -109,7 +52,7 @@ def _stream(
            ) on commit drop"""
     )
     assert config.priorities is not None
-    with open_export(path, encoding=encoding) as export:
+    with open_export(path, encoding=result.encoding) as export:
         match = choose_layout(config, export.header, path.name)
         result.layout = match.layout.name
         conn.execute(
@@ -152,7 +95,7 @@ def _good(parsed: ParsedRanking, key: bytes) -> tuple[object, ...]:
     )
 
 
-def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: PriorityLoad) -> None:
+def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: LoadResult) -> None:
     assert config.priorities is not None
     params = {"round": config.priorities.round_id, "load_id": result.load_id}
     conn.execute("analyze _ranking")
@@ -211,61 +154,11 @@ def _merge(conn: psycopg.Connection, config: ProcessConfig, path: Path, result: 
     result.duplicates = result.rows_read - result.quarantined - result.loaded
 
 
-def _finish_log(conn: psycopg.Connection, result: PriorityLoad) -> None:
-    conn.execute(
-        """update raw.load_log set rows_read = %s, loaded = %s, duplicates = %s, quarantined = %s,
-               status = %s, error = %s, finished_at = now()
-           where load_id = %s""",
-        (
-            result.rows_read,
-            result.loaded,
-            result.duplicates,
-            result.quarantined,
-            result.status,
-            result.error,
-            result.load_id,
-        ),
-    )
-
-
 def ingest_files(
-    conn: psycopg.Connection,
-    files: Iterable[Path],
-    config: ProcessConfig,
-    key: bytes,
-    archive: Path | None = None,
-    echo: Callable[[str], None] = print,
-) -> list[PriorityLoad]:
+    conn: psycopg.Connection, files: Iterable[Path], config: ProcessConfig, key: bytes, archive: Path | None = None
+) -> list[LoadResult]:
     """Load the files in order (and move each to `archive` when given)."""
-    ensure_schema(conn)
-    check_key(conn, key)
-    results = []
-    for path in files:
-        result = load_file(conn, Path(path), config, key)
-        if archive is not None and Path(path).exists():
-            error = (result.error or "") if result.status == "failed" else None
-            result.archived_to = str(paths.archive_processed(Path(path), archive, result.checksum, error))
-            if result.load_id is not None:
-                with conn.transaction():
-                    conn.execute(
-                        "update raw.load_log set archived_to = %s where load_id = %s",
-                        (result.archived_to, result.load_id),
-                    )
-        echo(describe(result))
-        results.append(result)
-    return results
-
-
-def describe(result: PriorityLoad) -> str:
-    """One file's outcome, with the reasons rows were quarantined."""
-    lines = [
-        f"{Path(result.file).name}: {result.status} — {result.rows_read:,} read, {result.loaded:,} loaded, "
-        f"{result.duplicates:,} already present, {result.quarantined:,} quarantined"
-    ]
-    lines += [f"    quarantined {n:,}× {reason}" for reason, n in sorted(result.reasons.items(), key=lambda kv: -kv[1])]
-    if result.error:
-        lines.append(f"    error: {result.error}")
-    return "\n".join(lines)
+    return load_each(conn, files, key, lambda path: load_file(conn, path, config, key), archive)
 
 
 def loaded_at(conn: psycopg.Connection, round_id: str) -> dt.datetime | None:

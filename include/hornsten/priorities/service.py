@@ -9,15 +9,20 @@ from typing import Any
 
 from hornsten.config import ProcessConfig
 from hornsten.priorities import ingest
-from hornsten.survey.ingest import inbox_files, pseudonym_key
+from hornsten.survey.ingest import LoadResult, describe, inbox_files, pseudonym_key
+from hornsten.survey.service import summary
 
 Echo = Callable[[str], None]
 
 
 def load_exports(
     conn, config: ProcessConfig, files: Iterable[Path], archive: Path | None = None, echo: Echo = print
-) -> list[ingest.PriorityLoad]:
-    return ingest.ingest_files(conn, list(files), config, pseudonym_key(), archive=archive, echo=echo)
+) -> list[LoadResult]:
+    """Load round exports (and archive them when `archive` is given), saying how each went."""
+    results = ingest.ingest_files(conn, list(files), config, pseudonym_key(), archive=archive)
+    for result in results:
+        echo(describe(result))
+    return results
 
 
 def ingest_inbox(conn, config: ProcessConfig, inbox: Path, archive: Path, echo: Echo = print) -> dict[str, Any]:
@@ -26,15 +31,10 @@ def ingest_inbox(conn, config: ProcessConfig, inbox: Path, archive: Path, echo: 
     A process without a round has nothing to load (and says so)."""
     if config.priorities is None:
         echo(f"process {config.process!r} has no prioritisation round: nothing to load")
-        return {"load_ids": [], "landed": 0, "results": []}
+        return summary([])
     files = inbox_files(inbox)
     echo(f"{len(files)} prioritisation export(s) in {inbox}")
-    results = load_exports(conn, config, files, archive=archive, echo=echo)
-    return {
-        "load_ids": [r.load_id for r in results if r.load_id is not None and r.status != "failed"],
-        "landed": sum(r.loaded for r in results if r.status != "failed"),
-        "results": [r.as_json() for r in results],
-    }
+    return summary(load_exports(conn, config, files, archive=archive, echo=echo))
 
 
 def failed_files(summary: dict[str, Any]) -> list[str]:

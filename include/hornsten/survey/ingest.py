@@ -95,6 +95,23 @@ def load_file(
     """Load one export file; never raises for bad input, the result says what happened.
 
     `workers` processes parse and pseudonymise a large file's rows (hornsten.survey.prepare)."""
+
+    def rows(result: LoadResult) -> None:
+        _stream_rows(conn, Path(path), config, key, result, progress, workers)
+        _merge(conn, config, Path(path), result)
+
+    return logged_load(conn, path, {"process": config.process, "survey_id": config.survey.survey_id}, rows)
+
+
+def logged_load(
+    conn: psycopg.Connection, path: Path, attempt: dict[str, object], rows: Callable[[LoadResult], None]
+) -> LoadResult:
+    """One file's load under the load log, for every dataset loaded from export files.
+
+    `attempt` names the process, survey (or round) and dataset of the ``raw.load_log`` row;
+    `rows(result)` streams and merges the file's rows inside one transaction holding the
+    ingest lock. Bad input fails the file (counts zeroed, the error logged) and commits
+    nothing of it; a lost connection raises LoadInterrupted."""
     path = Path(path)
     result = LoadResult(file=str(path))
     try:
@@ -107,8 +124,7 @@ def load_file(
         result.load_id = load_log.open_attempt(
             conn,
             {
-                "process": config.process,
-                "survey_id": config.survey.survey_id,
+                **attempt,
                 "file_name": path.name,
                 "file_checksum": print_.sha256,
                 "file_bytes": print_.size,
@@ -117,7 +133,7 @@ def load_file(
             },
         )
         try:
-            _load_rows(conn, path, config, key, result, progress, workers)
+            _load_rows(conn, result, rows)
         finally:
             load_log.close_attempt(conn, result.load_id)
     except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
@@ -126,20 +142,11 @@ def load_file(
     return result
 
 
-def _load_rows(
-    conn: psycopg.Connection,
-    path: Path,
-    config: ProcessConfig,
-    key: bytes,
-    result: LoadResult,
-    progress: Progress | None,
-    workers: int,
-) -> None:
+def _load_rows(conn: psycopg.Connection, result: LoadResult, rows: Callable[[LoadResult], None]) -> None:
     try:
         with conn.transaction():
             conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
-            _stream_rows(conn, path, config, key, result, progress, workers)
-            _merge(conn, config, path, result)
+            rows(result)
             result.status = "loaded_with_quarantine" if result.quarantined else "loaded"
             _finish_log(conn, result)
     except (SourceError, psycopg.DataError, UnicodeError) as exc:
@@ -319,14 +326,25 @@ def ingest_files(
 ) -> list[LoadResult]:
     """Load the files in order; `workers` defaults to one per core (HORNSTEN_INGEST_WORKERS)."""
     workers = default_workers() if workers is None else workers
+    return load_each(conn, files, key, lambda path: load_file(conn, path, config, key, progress, workers), archive)
+
+
+def load_each(
+    conn: psycopg.Connection,
+    files: Iterable[Path],
+    key: bytes,
+    load: Callable[[Path], LoadResult],
+    archive: Path | None = None,
+) -> list[LoadResult]:
+    """`load` each file in order, then move it to `archive` (when given) and log where it went."""
     ensure_schema(conn)
     # Pseudonyms of two keys must never mix (a process still running after a rotation).
     check_key(conn, key)
     results = []
-    for path in files:
-        result = load_file(conn, path, config, key, progress, workers)
-        if archive is not None and Path(path).exists():
-            result.archived_to = str(archive_file(Path(path), archive, result))
+    for path in map(Path, files):
+        result = load(path)
+        if archive is not None and path.exists():
+            result.archived_to = str(archive_file(path, archive, result))
             if result.load_id is not None:
                 with conn.transaction():
                     conn.execute(
@@ -335,3 +353,18 @@ def ingest_files(
                     )
         results.append(result)
     return results
+
+
+def describe(result: LoadResult) -> str:
+    """One file's outcome, with the reasons rows were quarantined."""
+    lines = [
+        f"{Path(result.file).name}: {result.status} — {result.rows_read:,} read, {result.loaded:,} loaded, "
+        f"{result.duplicates:,} already present, {result.quarantined:,} quarantined"
+    ]
+    lines += [
+        f"    quarantined {count:,}× {reason}"
+        for reason, count in sorted(result.reasons.items(), key=lambda kv: -kv[1])
+    ]
+    if result.error:
+        lines.append(f"    error: {result.error}")
+    return "\n".join(lines)

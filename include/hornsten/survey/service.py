@@ -9,6 +9,7 @@ from typing import Any
 from hornsten import paths
 from hornsten.config import ProcessConfig
 from hornsten.survey import detection, ingest
+from hornsten.survey.ingest import describe
 
 Echo = Callable[[str], None]
 
@@ -52,21 +53,6 @@ def summary(results: list[ingest.LoadResult]) -> dict[str, Any]:
         "landed": sum(r.loaded for r in results if r.status != "failed"),
         "results": [r.as_json() for r in results],
     }
-
-
-def describe(result: ingest.LoadResult) -> str:
-    """One file's outcome, with the reasons rows were quarantined."""
-    lines = [
-        f"{Path(result.file).name}: {result.status} — {result.rows_read:,} read, {result.loaded:,} loaded, "
-        f"{result.duplicates:,} already present, {result.quarantined:,} quarantined"
-    ]
-    lines += [
-        f"    quarantined {count:,}× {reason}"
-        for reason, count in sorted(result.reasons.items(), key=lambda kv: -kv[1])
-    ]
-    if result.error:
-        lines.append(f"    error: {result.error}")
-    return "\n".join(lines)
 
 
 def failed_files(summary: dict[str, Any]) -> list[str]:
