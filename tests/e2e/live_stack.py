@@ -117,11 +117,21 @@ class LiveStack:
 
     def dag_runs(self, dag_id: str) -> list[dict[str, Any]]:
         """Every run of a DAG, oldest first (run_type, state, run_after, logical_date, start_date, …)."""
-        return self.api(f"dags/{dag_id}/dagRuns", order_by="run_after", limit=100)["dag_runs"]
+        return self._every(f"dags/{dag_id}/dagRuns", "dag_runs", order_by="run_after")
+
+    def _every(self, path: str, key: str, **query: Any) -> list[dict[str, Any]]:
+        # The API returns at most [api] maximum_page_limit (100) per page: a DAG run every
+        # minute, or the components DAG's tasks, go past it.
+        items: list[dict[str, Any]] = []
+        while True:
+            page = self.api(path, limit=100, offset=len(items), **query)
+            items += page[key]
+            if not page[key] or len(items) >= page["total_entries"]:
+                return items
 
     def task_states(self, dag_id: str, run_id: str) -> dict[str, str | None]:
         quoted = urllib.parse.quote(run_id, safe="")
-        instances = self.api(f"dags/{dag_id}/dagRuns/{quoted}/taskInstances", limit=1000)["task_instances"]
+        instances = self._every(f"dags/{dag_id}/dagRuns/{quoted}/taskInstances", "task_instances")
         return {ti["task_id"]: ti["state"] for ti in instances}
 
     def asset_events(self, uri: str) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ with
 candidates as (
 
     select * from {{ ref('int_text_component_candidates') }}
+    {{ where_text_to_tag(scope) }}
 
 ),
 
@@ -30,11 +31,7 @@ final as (
         evidence_count,
         only_typo_matches
     from candidates
-    where
-        held_back_reason is null
-        {% if scope.incremental -%}
-        and text_id in ({{ texts_to_tag(scope) }})
-        {%- endif %}
+    where held_back_reason is null
 
 )
 

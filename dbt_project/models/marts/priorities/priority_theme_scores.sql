@@ -7,14 +7,7 @@ with
 
 respondents as (
 
-    select
-        responses.response_key,
-        responses.age_group,
-        responses.gender,
-        responses.district,
-        weights.weight
-    from {{ ref('stg_priorities__responses') }} as responses
-    left join {{ ref('int_priority_weights') }} as weights using (response_key)
+    select * from {{ ref('int_priority_respondents') }}
 
 ),
 
