@@ -88,8 +88,19 @@ def planted(stack_settings, warehouse_dsn, norrkoping, tmp_path_factory):
                 "P-2,2024-05-20 11:00,granne0@example.se,Skola,Förskola,Kollektivtrafik\n",
                 encoding="utf-8",
             )
-            (ranked,) = priorities.load_exports(conn, norrkoping, [ranking], echo=lambda _: None)
-            assert ranked.loaded == 2
+            round_archive = paths.archive_dir("norrkoping_vision_2035") / "priorities"
+            (ranked,) = priorities.load_exports(conn, norrkoping, [ranking], archive=round_archive, echo=lambda _: None)
+            assert ranked.loaded == 2 and ranked.archived_to
+        # His corrected ranking waits in the round's inbox, beside a neighbour's whose round
+        # response id happens to be that of one of his survey responses (it is not his).
+        round_inbox = paths.inbox_dir(norrkoping.process, "priorities")
+        round_inbox.mkdir(parents=True)
+        (round_inbox / "prioritering-rattad.csv").write_text(
+            "Svars-ID,Inskickad,Respondent-ID,Plats 1,Plats 2,Plats 3\n"
+            f"P-1,2024-05-21 10:00,{ERIK},Belysning,Skola,Kollektivtrafik\n"
+            "ERA-1,2024-05-21 11:00,granne1@example.se,Skola,Förskola,Belysning\n",
+            encoding="utf-8",
+        )
         # A corrected re-delivery still waiting in the inbox.
         inbox = paths.inbox_dir(norrkoping.process, "survey")
         inbox.mkdir(parents=True)
@@ -109,7 +120,7 @@ def planted(stack_settings, warehouse_dsn, norrkoping, tmp_path_factory):
                 (f"{survey}:ERA-2:idag",),
             )
         rebuild_tables({**connection_env(warehouse_dsn), **norrkoping.dbt_env()})
-        yield {"dsn": warehouse_dsn, "config": norrkoping, "home": home, "inbox": inbox}
+        yield {"dsn": warehouse_dsn, "config": norrkoping, "home": home, "inbox": inbox, "round_inbox": round_inbox}
 
 
 def _terms(config, ids, value):
@@ -169,6 +180,7 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
         assert where in hits
     assert "intermediate_norrkoping_vision_2035" in hits and "marts_norrkoping_vision_2035.respondents" in hits
     assert "vecka1.csv" in hits and "vecka2.xlsx" in hits and "vecka2-rattad.csv" in hits
+    assert "prioritering.csv" in hits and "prioritering-rattad.csv" in hits
 
     result = _erase("--respondent", f"  {ERIK} ", "--yes")
 
@@ -180,7 +192,7 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
     assert "responses 2" in result.output and "quarantined_rows 1" in result.output
     assert "answer_detections 6" in result.output  # his answers' languages and fingerprints
     assert "priority_responses 1" in result.output  # his ranking in the round
-    assert "files_rewritten 3" in result.output
+    assert "files_rewritten 5" in result.output  # three survey exports, the round's archived and waiting
     after = _search(config, dsn, terms)
     assert after.hits == [] and after.tables_searched > 60
     text_left = _search(config, dsn, Terms(config.survey.survey_id, respondent_values=frozenset({ERIK_TEXT})))
@@ -213,6 +225,10 @@ def test_erase_a_respondent_leaves_nothing_anywhere_and_nobody_else_is_touched(p
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [f"N-{i}" for i in range(6, OTHERS)]
     waiting = (planted["inbox"] / "vecka2-rattad.csv").read_text(encoding="utf-8")
     assert waiting.splitlines() == [";".join(HEADER), ";".join(good_row("N-7", respondent="granne7@example.se"))]
+    ranked = archived["prioritering.csv"].read_text(encoding="utf-8").splitlines()
+    assert ranked[1:] == ["P-2,2024-05-20 11:00,granne0@example.se,Skola,Förskola,Kollektivtrafik"]
+    waiting = (planted["round_inbox"] / "prioritering-rattad.csv").read_text(encoding="utf-8").splitlines()
+    assert waiting[1:] == ["ERA-1,2024-05-21 11:00,granne1@example.se,Skola,Förskola,Belysning"]
 
 
 def test_erase_one_response_and_a_respondent_with_no_other_response_goes_too(planted):

@@ -62,6 +62,21 @@ def test_a_workbook_loses_the_rows_whose_respondent_hashes_to_the_erased_key(nor
     assert [r[0] for r in load_workbook(path).active.iter_rows(min_row=2, values_only=True)] == ["1", "3"]
 
 
+def test_a_round_export_loses_the_persons_ranking_not_a_ranking_sharing_a_survey_response_id(norrkoping, tmp_path):
+    path = tmp_path / "prioritering.csv"
+    path.write_text(
+        "Svars-ID;Inskickad;Respondent-ID;Plats 1;Plats 2;Plats 3\n"
+        "S-1;2024-05-20 10:00;granne@example.se;Skola;Förskola;Belysning\n"
+        "P-9;2024-05-20 11:00;Kim@Example.se;Skola;Belysning;Förskola\n",
+        encoding="utf-8",
+    )
+    # S-1 is the erased person's survey response; the round's S-1 is somebody else's ranking.
+    terms = Terms(norrkoping.survey.survey_id, frozenset({"S-1"}), frozenset({"kim@example.se"}))
+    assert rows_to_drop(path, norrkoping, terms, KEY) == {3}
+    by_key = Terms(norrkoping.survey.survey_id, respondent_keys=frozenset({keyed_hash("Kim@Example.se", KEY)}))
+    assert rows_to_drop(path, norrkoping, by_key, KEY) == {3}
+
+
 def test_a_file_without_a_known_layout_loses_rows_with_a_cell_equal_to_what_is_erased(norrkoping, tmp_path):
     path = tmp_path / "failed.csv"
     path.write_text("id;epost;text\nX-1;kim@example.se;hej\nX-2;annan@example.se;X-1 nämns här\n", encoding="utf-8")

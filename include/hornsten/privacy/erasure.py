@@ -296,8 +296,13 @@ def _scrub_quality_samples(conn, terms: files.Terms) -> int:
 
 
 def _export_files(config: ProcessConfig) -> list[Path]:
-    """The process's archived exports, those in its inbox, and those left where older layouts put them."""
-    exports = files.survey_files(paths.archive_dir(config.process), paths.inbox_dir(config.process, "survey"))
+    """The process's archived exports, those in its survey and round inboxes, and those left where
+    older layouts put them."""
+    exports = files.export_files(
+        paths.archive_dir(config.process),
+        paths.inbox_dir(config.process, "survey"),
+        paths.inbox_dir(config.process, "priorities"),
+    )
     return exports + paths.misplaced_inbox_files(config.process, "survey")
 
 

@@ -1,4 +1,4 @@
-"""Export files without an erased person's rows: the survey archive and the inbox.
+"""Export files without an erased person's rows: the archive and the survey and round inboxes.
 
 The archive keeps every export as delivered (``archive/<process>/<date>/`` and
 ``failed/``), so the originals are on disk as well as in ``restricted``. An erasure
@@ -10,10 +10,12 @@ rewrites each such file without the person's rows:
 * XLSX: the rows are deleted from the first sheet (the one the ingest reads) and the
   workbook is saved; other sheets are left as they are.
 
-Which rows: with headings of one of the process's export layouts, the row whose
+Which rows: with headings of one of the process's survey export layouts, the row whose
 response-id column is an erased response, or whose respondent column holds the
-erased identifier (or its keyed hash matches); in a file whose headings match no
-layout (it failed whole), any row with a cell equal to one of them. A file that
+erased identifier (or its keyed hash matches); with the headings of a prioritisation
+round layout, the row whose respondent column does (its response ids are the round's,
+not the survey's); in a file whose headings match no layout (it failed whole), any row
+with a cell equal to one of them. A file that
 cannot be read at all (an ``.xls``, a broken workbook) cannot be rewritten: it is
 named in the result, and the proof searches its bytes.
 
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hornsten.config import ProcessConfig
+from hornsten.priorities import rows as round_rows
 from hornsten.privacy.pseudonymise import keyed_hash
 from hornsten.survey.rows import choose_layout
 from hornsten.survey.sources import (
@@ -71,10 +74,11 @@ class FileOutcome:
     not_rewritable: list[str] = field(default_factory=list)
 
 
-def survey_files(archive: Path, inbox: Path) -> list[Path]:
-    """The process's archived survey exports (dated folders and failed/) and those waiting in its inbox."""
+def export_files(archive: Path, *inboxes: Path) -> list[Path]:
+    """The process's archived exports (dated folders and failed/, the survey's and the round's)
+    and those waiting in its `inboxes`."""
     found = []
-    for root in (archive, inbox):
+    for root in (archive, *inboxes):
         if not root.is_dir():
             continue
         for path in sorted(root.rglob("*")):
@@ -108,10 +112,7 @@ def rows_to_drop(path: Path, config: ProcessConfig, terms: Terms, key: bytes) ->
     drop: set[int] = set()
     try:
         with open_export(path) as export:
-            try:
-                _, mapping = choose_layout(config, export.header, path.name)
-            except SourceError:
-                mapping = None
+            mapping = _columns(config, export.header, path.name)
             for number, values in export.rows:
                 if isinstance(values, UnreadableRow):
                     # An over-long or broken row: match on the fields of what was read of it.
@@ -126,6 +127,24 @@ def rows_to_drop(path: Path, config: ProcessConfig, terms: Terms, key: bytes) ->
     except (SourceError, UnicodeDecodeError, OSError, ValueError):
         return None
     return drop
+
+
+def _columns(config: ProcessConfig, header: list[str], name: str) -> dict[str, int] | None:
+    """The respondent column of a round layout, else the response-id and respondent columns of
+    a survey layout, or None when the headings match neither. The round's layouts go first: they
+    need rank columns no survey export has, while a round export can carry a survey layout's
+    id and time headings."""
+    if config.priorities is not None:
+        try:
+            fields = round_rows.choose_layout(config, header, name).fields
+        except SourceError:
+            pass
+        else:
+            return {"respondent_id": fields["respondent_id"]} if "respondent_id" in fields else {}
+    try:
+        return choose_layout(config, header, name)[1]
+    except SourceError:
+        return None
 
 
 def _layout_row_matches(
