@@ -116,10 +116,13 @@ def print_priorities(settings: stack.Settings, config: ProcessConfig, show: Echo
 
     with scoped(psycopg.connect(settings.analyst_dsn), config.process) as conn:
         top = service.top_items(conn, 10)
-    if top:
-        show(f"\n  The residents' top ten ({qualify('marts.priority_component_scores', config.process)}):")
-        for line in service.format_top(top).splitlines():
-            show(f"    {line}")
+    mart = qualify("marts.priority_component_scores", config.process)
+    if not top:
+        show(f"\n  The residents' top ten: {mart} is empty (no ranking loaded; see the components DAG's log)")
+        return
+    show(f"\n  The residents' top ten ({mart}):")
+    for line in service.format_top(top).splitlines():
+        show(f"    {line}")
 
 
 def sample_dir(settings: stack.Settings, config: ProcessConfig):
