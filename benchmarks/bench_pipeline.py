@@ -145,8 +145,9 @@ def run_size(settings: stack.Settings, config: ProcessConfig, responses: int, wo
             s.notes = {"loaded": result.loaded, "quarantined": result.quarantined, "status": result.status}
         texts = conn.execute("select count(*) from raw.survey_answers").fetchone()[0]
         with measure(stage("detection")) as s:
-            service.detect_answers(conn, config, echo=lambda _line: None)
+            found = service.detect_answers(conn, config, echo=lambda _line: None)
             s.rows = texts
+            s.notes = {"seconds_by_part": {k: round(v, 1) for k, v in found.parts.most_common()}}
         with measure(stage("quality (GX)")) as s:
             s.rows = responses
             s.notes = quality(settings, config, result.load_id)

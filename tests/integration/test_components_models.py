@@ -353,5 +353,8 @@ def test_detecting_again_adds_nothing(built):
     with connect(built["dsn"], autocommit=True) as conn:
         result = detection.detect(conn, built["config"], echo=lambda _: None)
     assert result.answers == 0
+    # nothing new: no page was read for languages or bands, and the parts add up to the run
+    assert set(result.parts) == {"listing", "reading", "pairs"}, result.parts
+    assert sum(result.parts.values()) <= result.seconds + 0.01
     assert [q(built["dsn"], f"select count(*) from {t}")[0][0] for t in tables] == before
     assert before[0] == q(built["dsn"], "select count(*) from raw.survey_answers")[0][0]

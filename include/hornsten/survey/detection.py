@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from hornsten.config import ProcessConfig
@@ -31,6 +32,9 @@ class DetectionResult:
     new_long_texts: int = 0
     near_duplicate_pairs: int = 0
     seconds: float = 0.0
+    # Where the seconds went (reading, language, fingerprints, bands, pairs): the
+    # benchmark's breakdown of the stage.
+    parts: Counter = field(default_factory=Counter)
 
     def describe(self) -> str:
         other = {lang: n for lang, n in self.languages.most_common() if lang != "sv"}
@@ -54,23 +58,36 @@ def detect(conn, config: ProcessConfig, echo: Callable[[str], None] = print) -> 
         conn.execute("create temporary table new_texts (text_hash text primary key) on commit drop")
         _list_banded(conn, survey)
         _list_pending(conn, survey)
+        result.parts["listing"] += time.monotonic() - started
         last = ("", "")
         while True:
-            page = _pending(conn, last)
+            with _timed(result, "reading"):
+                page = _pending(conn, last)
             if not page:
                 break
             last = page[-1][1], page[-1][2]
             if detector is None:
-                detector = LanguageDetector(settings.languages)
+                with _timed(result, "language"):
+                    detector = LanguageDetector(settings.languages)
             _write_page(conn, page, detector, settings.campaign_min_words, settings.campaign_similarity, result)
-        pairs = _confirmed_pairs(conn, survey, settings.campaign_similarity)
-        result.near_duplicate_pairs = len(pairs)
-        if pairs:
-            _recluster(conn, survey, pairs)
+        with _timed(result, "pairs"):
+            pairs = _confirmed_pairs(conn, survey, settings.campaign_similarity)
+            result.near_duplicate_pairs = len(pairs)
+            if pairs:
+                _recluster(conn, survey, pairs)
     result.seconds = time.monotonic() - started
     if result.answers:
         echo(result.describe())
     return result
+
+
+@contextmanager
+def _timed(result: DetectionResult, part: str):
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        result.parts[part] += time.monotonic() - started
 
 
 def prune(conn, survey: str) -> int:
@@ -132,19 +149,25 @@ def _pending(conn, after: tuple[str, str]) -> list[tuple]:
 
 def _write_page(conn, page, detector: LanguageDetector, min_words: int, threshold: float, result) -> None:
     # The page was read under the lock and has no detections yet: COPY straight in.
-    normalised = [campaigns.normalise(row[3]) for row in page]
-    hashes = [campaigns.fingerprint(text) for text in normalised]
-    counts = [campaigns.word_count(text) for text in normalised]
-    detected = detector.detect(row[3] for row in page)
-    with conn.cursor().copy(
-        """copy raw.answer_detections (survey_id, response_id, question_code, language, language_confidence,
+    with _timed(result, "fingerprints"):
+        normalised = [campaigns.normalise(row[3]) for row in page]
+        hashes = [campaigns.fingerprint(text) for text in normalised]
+        counts = [campaigns.word_count(text) for text in normalised]
+    with _timed(result, "language"):
+        detected = detector.detect(row[3] for row in page)
+    with (
+        _timed(result, "writing"),
+        conn.cursor().copy(
+            """copy raw.answer_detections (survey_id, response_id, question_code, language, language_confidence,
                                        language_method, text_hash, word_count) from stdin"""
-    ) as copy:
+        ) as copy,
+    ):
         for row, found, text_hash, words in zip(page, detected, hashes, counts, strict=True):
             copy.write_row((*row[:3], found.language, found.confidence, found.method, text_hash, words))
             result.languages[found.language] += 1
     result.answers += len(page)
-    _band_new_texts(conn, page[0][0], normalised, hashes, counts, min_words, threshold, result)
+    with _timed(result, "bands"):
+        _band_new_texts(conn, page[0][0], normalised, hashes, counts, min_words, threshold, result)
 
 
 def _band_new_texts(conn, survey, normalised, hashes, counts, min_words, threshold, result) -> None:
