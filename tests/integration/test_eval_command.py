@@ -11,8 +11,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from hornsten.tagging import evaluation
 from hornsten.warehouse import roles
+from tests.dev_set import require_dev_set
 from tests.integration.test_cli import run
 
 pytestmark = pytest.mark.integration
@@ -20,9 +20,7 @@ REALISTIC = Path(__file__).parents[1] / "fixtures" / "tagging" / "realistic_prop
 
 
 def test_dev_set_figures_interval_and_errors(stack_settings, tmp_path):
-    # The dev set lives in the shared folder beside the clone, never in the repository.
-    if not evaluation.DEFAULT_ANSWERS.exists():
-        pytest.skip(f"no dev set at {evaluation.DEFAULT_ANSWERS} (set HORNSTEN_SHARED_DIR to the shared folder)")
+    require_dev_set()
     errors_csv = tmp_path / "errors.csv"
     report = json.loads(run("eval", "--json", "--errors-out", str(errors_csv)).stdout)
     assert {"micro_f1", "macro_f1", "micro_precision", "micro_recall", "per_component"} <= set(report)

@@ -10,6 +10,7 @@ import pytest
 from hornsten import paths
 from hornsten.paths import REPO_ROOT, shared_dir
 from hornsten.tagging import evaluation
+from tests.dev_set import require_dev_set
 
 
 @pytest.fixture
@@ -101,7 +102,5 @@ def test_eval_reads_the_dev_set_from_the_shared_folder():
     # The hand-labelled dev set measures the tagging; it is not copied into the repository,
     # so that it never becomes test or training data of its own.
     assert evaluation.DEFAULT_ANSWERS.parent.parent == shared_dir()
-    if not evaluation.DEFAULT_ANSWERS.exists():
-        pytest.skip(f"no dev set at {evaluation.DEFAULT_ANSWERS} (set HORNSTEN_SHARED_DIR to the shared folder)")
-    answers = evaluation.read_labelled(evaluation.DEFAULT_ANSWERS)
+    answers = evaluation.read_labelled(require_dev_set())
     assert len(answers) > 10
