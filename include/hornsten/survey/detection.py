@@ -54,11 +54,11 @@ def detect(conn, config: ProcessConfig, echo: Callable[[str], None] = print) -> 
     detector: LanguageDetector | None = None
     with conn.transaction():
         conn.execute("select pg_advisory_xact_lock(%s)", (INGEST_LOCK,))
-        prune(conn, survey)
-        conn.execute("create temporary table new_texts (text_hash text primary key) on commit drop")
-        _list_banded(conn, survey)
-        _list_pending(conn, survey)
-        result.parts["listing"] += time.monotonic() - started
+        with _timed(result, "listing"):
+            prune(conn, survey)
+            conn.execute("create temporary table new_texts (text_hash text primary key) on commit drop")
+            _list_banded(conn, survey)
+            _list_pending(conn, survey)
         last = ("", "")
         while True:
             with _timed(result, "reading"):
