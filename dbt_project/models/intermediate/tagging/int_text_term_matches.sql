@@ -103,89 +103,27 @@ word_matches as (
 
 ),
 
--- Each phrase's anchor: its longest word, as a rule its rarest. A phrase can only
--- stand where its anchor does, so the texts' words meet the anchors first and the
--- rest of each phrase is looked up at the positions it would take — rather than every
--- occurrence of every phrase word being grouped (common words stand in many phrases:
--- millions of rows sorted at 100,000 responses).
-phrase_anchors as (
-
-    select distinct on (term_id)
-        term_id,
-        token_position
-    from phrase_tokens
-    order by term_id asc, length(token_plain) desc, token_position asc
-
-),
-
-anchor_words as (
-
-    select vocabulary_phrase_tokens.*
-    from vocabulary_phrase_tokens
-    inner join phrase_anchors using (term_id, token_position)
-
-),
-
--- Where a phrase would start in a text: its anchor's position less the anchor's place.
-phrase_starts as (
+-- A phrase matches where all its words stand in order: same start position for every token.
+phrase_matches as (
 
     select
         words.text_id,
-        anchor_words.term_id,
-        words.word_position - anchor_words.token_position as start_position
+        vocabulary_phrase_tokens.component,
+        vocabulary_phrase_tokens.term_id,
+        vocabulary_phrase_tokens.term,
+        'phrase' as match_kind,
+        string_agg(words.word, ' ' order by words.word_position) as matched_text,
+        min(words.word_position) as word_position
     from words
-    inner join anchor_words using (word)
-
-),
-
--- The words standing where each word of the phrase would, when they fit it.
-phrase_words as (
-
-    select
-        phrase_starts.text_id,
-        phrase_starts.start_position,
+    inner join vocabulary_phrase_tokens using (word)
+    group by
+        words.text_id,
         vocabulary_phrase_tokens.component,
         vocabulary_phrase_tokens.term_id,
         vocabulary_phrase_tokens.term,
         vocabulary_phrase_tokens.token_count,
-        vocabulary_phrase_tokens.token_position,
-        words.word,
-        words.word_position
-    from phrase_starts
-    inner join phrase_tokens
-        on phrase_starts.term_id = phrase_tokens.term_id
-    inner join words
-        on
-            phrase_starts.text_id = words.text_id
-            and phrase_starts.start_position + phrase_tokens.token_position = words.word_position
-    inner join vocabulary_phrase_tokens
-        on
-            phrase_tokens.term_id = vocabulary_phrase_tokens.term_id
-            and phrase_tokens.token_position = vocabulary_phrase_tokens.token_position
-            and words.word = vocabulary_phrase_tokens.word
-
-),
-
--- A phrase matches where all its words stand in order from the same start.
-phrase_matches as (
-
-    select
-        text_id,
-        component,
-        term_id,
-        term,
-        'phrase' as match_kind,
-        string_agg(word, ' ' order by word_position) as matched_text,
-        min(word_position) as word_position
-    from phrase_words
-    group by
-        text_id,
-        component,
-        term_id,
-        term,
-        token_count,
-        start_position
-    having count(distinct token_position) = token_count
+        words.word_position - vocabulary_phrase_tokens.token_position
+    having count(distinct vocabulary_phrase_tokens.token_position) = vocabulary_phrase_tokens.token_count
 
 ),
 
