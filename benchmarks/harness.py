@@ -65,19 +65,25 @@ class _PeakMemory(threading.Thread):
         self._done = threading.Event()
 
     def run(self) -> None:
-        me = psutil.Process()
         while not self._done.is_set():
-            total = 0
-            with contextlib.suppress(psutil.Error):
-                for proc in [me, *me.children(recursive=True)]:
-                    with contextlib.suppress(psutil.Error):
-                        total += _pss(proc)
-            self.peak = max(self.peak, total)
+            self.sample()
             self._done.wait(0.05)
+
+    def sample(self) -> None:
+        me = psutil.Process()
+        total = 0
+        with contextlib.suppress(psutil.Error):
+            for proc in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += _pss(proc)
+        self.peak = max(self.peak, total)
 
     def stop(self) -> int:
         self._done.set()
         self.join()
+        # On a loaded machine a short stage can end before the thread's first sample:
+        # one more sample here sees what the stage still holds.
+        self.sample()
         return self.peak
 
 
