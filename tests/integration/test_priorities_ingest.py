@@ -216,5 +216,5 @@ def test_the_rounds_quality_suites_pass_on_a_clean_load_and_catch_what_slipped_p
     )
     failed = {(o.expectation, o.column) for o in report.critical_failures}
     assert ("expect_column_values_to_be_in_set", "item") in failed
-    assert ("unexpected_rows_expectation", None) in failed  # the gap at place 2
+    assert ("expect_query_to_return_no_rows", None) in failed  # the gap at place 2
     assert ("expect_column_values_to_be_in_set", "district") in failed

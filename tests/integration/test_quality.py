@@ -22,7 +22,7 @@ def test_clean_batch_passes_and_results_are_stored(db, clean_warehouse, norrkopi
         "expect_column_values_to_be_in_set",
         "expect_column_values_to_be_between",
         "expect_compound_columns_to_be_unique",
-        "unexpected_rows_expectation",
+        "expect_query_to_return_no_rows",
         "expect_column_value_lengths_to_be_between",
         "expect_column_values_to_not_be_null",
     } <= names
@@ -48,9 +48,19 @@ def test_leaked_personal_data_and_bad_values_fail_critically(db, clean_warehouse
     )
     report = quality.run_checkpoint(norrkoping, clean_warehouse, [result.load_id], tmp_path / "gx")
     failed = {(o.expectation, o.column) for o in report.critical_failures}
-    assert ("unexpected_rows_expectation", None) in failed
+    assert ("expect_query_to_return_no_rows", None) in failed
     assert ("expect_column_values_to_be_in_set", "district") in failed
     assert "CRITICAL" in report.summary()
+
+
+def test_the_personal_data_check_counts_every_leak_in_one_pass(db, clean_warehouse, norrkoping, tmp_path):
+    # More leaks than GX shows rows of (200): the count is still exact.
+    rows = [good_row(str(i)) for i in range(205)]
+    (result,) = ingest_files(db, [write_csv(tmp_path / "c.csv", rows)], norrkoping, pseudonym_key())
+    db.execute("update raw.survey_answers set answer_text = 'ring 070-123 45 67' where question_code = 'idag'")
+    report = quality.run_checkpoint(norrkoping, clean_warehouse, [result.load_id], tmp_path / "gx")
+    (leak,) = [o for o in report.critical_failures if o.expectation == "expect_query_to_return_no_rows"]
+    assert leak.unexpected == 205 and leak.details == {"observed_value": 205, "description": leak.description}
 
 
 def test_suite_binding_uses_the_process_configuration(norrkoping):

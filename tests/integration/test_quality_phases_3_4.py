@@ -135,7 +135,7 @@ def test_good_dialogue_batch_passes_and_results_are_stored(db, clean_warehouse, 
         "expect_column_values_to_be_in_set",
         "expect_column_values_to_be_between",
         "expect_compound_columns_to_be_unique",
-        "unexpected_rows_expectation",
+        "expect_query_to_return_no_rows",
         "expect_column_value_lengths_to_be_between",
         "expect_column_pair_values_to_be_equal",
     } <= names
@@ -157,16 +157,16 @@ def test_bad_dialogue_batch_fails_critically_on_forum_and_personal_data(db, clea
     critical = _failed(report.critical_failures)
     assert critical == {
         ("dialogue_meetings", "expect_column_values_to_be_in_set", "forum"),
-        ("dialogue_statements", "unexpected_rows_expectation", None),
+        ("dialogue_statements", "expect_query_to_return_no_rows", None),
     }, report.summary()
-    leak = next(o for o in report.critical_failures if o.expectation == "unexpected_rows_expectation")
+    leak = next(o for o in report.critical_failures if o.expectation == "expect_query_to_return_no_rows")
     assert "personal identity number" in leak.description and leak.unexpected == 1
     forum = next(o for o in report.critical_failures if o.column == "forum")
     assert forum.unexpected == 1
     assert _failed(report.warnings) == {
         ("dialogue_meetings", "expect_column_values_to_be_between", "held_on"),
         ("dialogue_meetings", "expect_column_pair_values_to_be_equal", "target_group"),
-        ("dialogue_poll_results", "unexpected_rows_expectation", None),
+        ("dialogue_poll_results", "expect_query_to_return_no_rows", None),
     }, report.summary()
     assert "CRITICAL" in report.summary() and "personal identity number" in report.summary()
     quality.store_report(db, report)
@@ -177,7 +177,7 @@ def test_bad_dialogue_batch_fails_critically_on_forum_and_personal_data(db, clea
     ).fetchall()
     assert [(e, c) for e, c, _ in stored] == [
         ("expect_column_values_to_be_in_set", "forum"),
-        ("unexpected_rows_expectation", None),
+        ("expect_query_to_return_no_rows", None),
     ]
     assert "personal identity number" in stored[1][2]
     # The bad load does not spill into another run's batch.
@@ -219,7 +219,7 @@ def test_remiss_batches(db, clean_warehouse, norrkoping, tmp_path):
     assert _failed(report.critical_failures) == {
         ("remiss_responses", "expect_column_values_to_be_in_set", "body"),
         ("remiss_positions", "expect_column_values_to_be_in_set", "item"),
-        ("remiss_positions", "unexpected_rows_expectation", None),
+        ("remiss_positions", "expect_query_to_return_no_rows", None),
     }, report.summary()
     section = next(o for o in report.critical_failures if o.column == "item")
     assert "section" in section.description and section.unexpected == 1

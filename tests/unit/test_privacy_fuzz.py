@@ -143,3 +143,17 @@ def test_each_value_becomes_the_placeholder_of_its_kind(pieces: list[tuple[str, 
             assert part == value
         else:
             assert part in PIECES[kind][1], (kind, value, result)
+
+
+_PHRASE = st.text(alphabet="abcåä -.()", min_size=1, max_size=6)
+
+
+@given(words=st.lists(_PHRASE, min_size=1, max_size=12), probe=_PHRASE)
+@SETTINGS
+def test_the_context_trie_matches_exactly_its_phrases(words, probe):
+    import re
+
+    trie = re.compile(f"(?:{rules.alternation(words)})")
+    for word in words:
+        assert trie.fullmatch(word)
+    assert (trie.fullmatch(probe) is not None) == (probe in words)

@@ -112,13 +112,13 @@ def test_dialogue_statements_and_polls(norrkoping):
     assert themes == [t.code for t in codebook_themes()] and "trygghet" in themes and not critical
     lengths = next(kw for t, kw, _ in statements if t == "expect_column_value_lengths_to_be_between")
     assert (lengths["column"], lengths["min_value"], lengths["max_value"]) == ("statement_text", 1, 4000)
-    leak = [(kw["unexpected_rows_query"], c) for t, kw, c in statements if t == "unexpected_rows_expectation"]
+    leak = [(kw["unexpected_rows_query"], c) for t, kw, c in statements if t == "expect_query_to_return_no_rows"]
     assert len(leak) == 1 and "hornsten_contains_personal_data(statement_text)" in leak[0][0] and leak[0][1]
 
     polls = _bound(norrkoping, "dialogue", "dialogue_poll_results")
     votes = next((kw, c) for t, kw, c in polls if t == "expect_column_values_to_be_between" and kw["column"] == "votes")
     assert votes == ({"column": "votes", "min_value": 0}, True)
-    too_many = next((kw, c) for t, kw, c in polls if t == "unexpected_rows_expectation")
+    too_many = next((kw, c) for t, kw, c in polls if t == "expect_query_to_return_no_rows")
     assert "votes > participants" in too_many[0]["unexpected_rows_query"] and too_many[1] is False
 
 
@@ -146,7 +146,7 @@ def test_remiss_suites_bind_bodies_rounds_and_sections(norrkoping):
     assert "kultur_fritid" in themes and not critical
     unique = [kw["column_list"] for t, kw, _ in positions if t == "expect_compound_columns_to_be_unique"]
     assert unique == [["process", "round", "body", "item_kind", "item"]]
-    leak = next((kw, c) for t, kw, c in positions if t == "unexpected_rows_expectation")
+    leak = next((kw, c) for t, kw, c in positions if t == "expect_query_to_return_no_rows")
     assert "hornsten_contains_personal_data(comment_text)" in leak[0]["unexpected_rows_query"] and leak[1]
 
 

@@ -98,13 +98,36 @@ def contexts() -> Contexts:
     )
 
 
+def alternation(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, as a trie: shared beginnings are
+    written once ("min (?:dotter|son)"). Same matches as the words joined by "|", but
+    PostgreSQL's regex engine tests every text against a flat list of some 270 context
+    phrases at twice the time of the trie."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(trie)
+
+
 @cache
 def patterns() -> dict[str, str]:
     """Every pattern with its fragments and character classes filled in."""
     spec = _detection()
     context = contexts()
     phrases = sorted(context.strong | context.weak, key=lambda p: (-len(p), p))
-    fragments = dict(spec["fragments"], CONTEXT="|".join(re.escape(p) for p in phrases))
+    fragments = dict(spec["fragments"], CONTEXT=alternation(phrases))
     result = {}
     for name in PATTERN_NAMES:
         pattern = spec["patterns"][name]

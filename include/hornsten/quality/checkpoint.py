@@ -310,13 +310,16 @@ def bind_expectations(spec: dict[str, Any], config: ProcessConfig) -> list[tuple
 
 
 def _gx_class(expectation_type: str):
+    """GX's expectation of that name, or one of Hornsten's own (hornsten.quality.one_pass)."""
     import great_expectations as gx
 
+    from hornsten.quality import one_pass
+
     name = "".join(part.capitalize() for part in expectation_type.split("_"))
-    try:
-        return getattr(gx.expectations, name)
-    except AttributeError:
-        raise KeyError(f"expectations: GX has no expectation {expectation_type!r}") from None
+    found = getattr(one_pass, name, None) or getattr(gx.expectations, name, None)
+    if found is None:
+        raise KeyError(f"expectations: GX has no expectation {expectation_type!r}")
+    return found
 
 
 # --------------------------------------------------------------- running
