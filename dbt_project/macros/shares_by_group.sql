@@ -58,24 +58,52 @@ base_rows as (
 
 ),
 
--- One grouping set per cut; grouping() tells which dimensions a row is cut by.
+-- One grouping set per cut; grouping() tells which dimensions a row is cut by, and
+-- (cut, group_value) names the group, so that the aggregates join on equality.
+-- A unit is the respondent or their campaign. Respondents who count as themselves are
+-- distinct units by construction, so only the campaign units need count(distinct),
+-- which PostgreSQL computes by sorting, once per grouping set; counted apart over the
+-- few campaign rows, the rest is one hash aggregate.
+-- Summed per question and demographic cell first: the cuts then add up a few thousand
+-- cells instead of every respondent's row.
+base_cells as (
+
+    select
+        question_code,
+        age_group, gender, district,
+        count(*) as respondents,
+        count(*) filter (where counting_unit = response_key) as own_units,
+        sum(weight) as weight
+    from base_rows
+    group by question_code, age_group, gender, district
+
+),
+
 bases as (
 
     select
         question_code,
         {{ cut_label() }} as cut,
+        {{ cut_group_value() }} as group_value,
         age_group, gender, district,
-        count(*) as base_respondents,
-        count(distinct counting_unit) as base_units,
+        sum(respondents)::bigint as base_respondents,
+        sum(own_units)::bigint as base_own_units,
         sum(weight) as base_weight
+    from base_cells
+    {{ share_grouping_sets('question_code') }}
+
+),
+
+campaign_bases as (
+
+    select
+        question_code,
+        {{ cut_label() }} as cut,
+        {{ cut_group_value() }} as group_value,
+        count(distinct counting_unit) as base_campaign_units
     from base_rows
-    group by grouping sets (
-        (question_code),
-        (question_code, age_group),
-        (question_code, gender),
-        (question_code, district),
-        (question_code, age_group, district)
-    )
+    where counting_unit <> response_key
+    {{ share_grouping_sets('question_code') }}
 
 ),
 
@@ -87,24 +115,46 @@ mention_rows as (
 
 ),
 
+mention_cells as (
+
+    select
+        question_code,
+        item,
+        age_group, gender, district,
+        count(*) as respondents,
+        count(*) filter (where counting_unit = response_key) as own_units,
+        sum(weight) as weight
+    from mention_rows
+    group by question_code, item, age_group, gender, district
+
+),
+
 counts as (
 
     select
         question_code,
         item,
         {{ cut_label() }} as cut,
-        age_group, gender, district,
-        count(*) as respondents_mentioning,
-        count(distinct counting_unit) as units_mentioning,
+        {{ cut_group_value() }} as group_value,
+        sum(respondents)::bigint as respondents_mentioning,
+        sum(own_units)::bigint as own_units_mentioning,
         sum(weight) as weight_mentioning
+    from mention_cells
+    {{ share_grouping_sets('question_code, item') }}
+
+),
+
+campaign_counts as (
+
+    select
+        question_code,
+        item,
+        {{ cut_label() }} as cut,
+        {{ cut_group_value() }} as group_value,
+        count(distinct counting_unit) as campaign_units_mentioning
     from mention_rows
-    group by grouping sets (
-        (question_code, item),
-        (question_code, item, age_group),
-        (question_code, item, gender),
-        (question_code, item, district),
-        (question_code, item, age_group, district)
-    )
+    where counting_unit <> response_key
+    {{ share_grouping_sets('question_code, item') }}
 
 ),
 
@@ -112,38 +162,36 @@ joined as (
 
     select
         bases.cut,
-        case bases.cut
-            when 'alla' then 'alla'
-            when 'age_group' then bases.age_group
-            when 'gender' then bases.gender
-            when 'district' then bases.district
-            else bases.age_group || '×' || bases.district
-        end as group_value,
+        bases.group_value,
         bases.age_group, bases.gender, bases.district,
         bases.question_code,
         items.item,
         items.item_label,
         bases.base_respondents,
         bases.base_weight,
-        bases.base_units,
+        bases.base_own_units + coalesce(campaign_bases.base_campaign_units, 0) as base_units,
         coalesce(counts.respondents_mentioning, 0) as respondents_mentioning,
-        coalesce(counts.units_mentioning, 0) as units_mentioning,
+        coalesce(counts.own_units_mentioning, 0) + coalesce(campaign_counts.campaign_units_mentioning, 0)
+            as units_mentioning,
         coalesce(counts.weight_mentioning, 0) as weight_mentioning
     from bases
+    left join campaign_bases
+        on campaign_bases.question_code = bases.question_code
+        and campaign_bases.cut = bases.cut
+        and campaign_bases.group_value = bases.group_value
     cross join items
     left join counts
         on counts.question_code = bases.question_code
         and counts.item = items.item
         and counts.cut = bases.cut
-        and counts.age_group is not distinct from bases.age_group
-        and counts.gender is not distinct from bases.gender
-        and counts.district is not distinct from bases.district
+        and counts.group_value = bases.group_value
+    left join campaign_counts
+        on campaign_counts.question_code = bases.question_code
+        and campaign_counts.item = items.item
+        and campaign_counts.cut = bases.cut
+        and campaign_counts.group_value = bases.group_value
     -- a null demographic value is a group of its own only in the overall cut
-    where bases.cut = 'alla'
-        or (bases.cut = 'age_group' and bases.age_group is not null)
-        or (bases.cut = 'gender' and bases.gender is not null)
-        or (bases.cut = 'district' and bases.district is not null)
-        or (bases.cut = 'age_group×district' and bases.age_group is not null and bases.district is not null)
+    where bases.group_value is not null
 
 ),
 
@@ -179,4 +227,17 @@ final as (
     from joined
 
 )
+{%- endmacro %}
+
+
+{#- The grouping sets of the cuts (overall, age group, gender, district, age group ×
+    district), each led by `keys`. -#}
+{% macro share_grouping_sets(keys) -%}
+    group by grouping sets (
+        ({{ keys }}),
+        ({{ keys }}, age_group),
+        ({{ keys }}, gender),
+        ({{ keys }}, district),
+        ({{ keys }}, age_group, district)
+    )
 {%- endmacro %}
