@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -98,11 +99,11 @@ def contexts() -> Contexts:
     )
 
 
-def alternation(words: list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regular expression matching exactly ``words``, as a trie: shared beginnings are
-    written once ("min (?:dotter|son)"). Same matches as the words joined by "|", but
-    PostgreSQL's regex engine tests every text against a flat list of some 270 context
-    phrases at twice the time of the trie."""
+    written once ("min (?:dotter|son)"), branches in sorted order. Same matches as the
+    words joined by "|", but PostgreSQL's regex engine takes about 1.6 times as long
+    to test a text against a flat list of the some 270 context phrases."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
@@ -126,8 +127,7 @@ def patterns() -> dict[str, str]:
     """Every pattern with its fragments and character classes filled in."""
     spec = _detection()
     context = contexts()
-    phrases = sorted(context.strong | context.weak, key=lambda p: (-len(p), p))
-    fragments = dict(spec["fragments"], CONTEXT=alternation(phrases))
+    fragments = dict(spec["fragments"], CONTEXT=alternation(context.strong | context.weak))
     result = {}
     for name in PATTERN_NAMES:
         pattern = spec["patterns"][name]

@@ -310,16 +310,17 @@ def bind_expectations(spec: dict[str, Any], config: ProcessConfig) -> list[tuple
 
 
 def _gx_class(expectation_type: str):
-    """GX's expectation of that name, or one of Hornsten's own (hornsten.quality.one_pass)."""
-    import great_expectations as gx
+    """The expectation registered with GX under that name: GX's own, or one of Hornsten's
+    (hornsten.quality.one_pass, which registers itself when imported)."""
+    from great_expectations.exceptions import ExpectationNotFoundError
+    from great_expectations.expectations.registry import get_expectation_impl
 
-    from hornsten.quality import one_pass
+    from hornsten.quality import one_pass  # noqa: F401
 
-    name = "".join(part.capitalize() for part in expectation_type.split("_"))
-    found = getattr(one_pass, name, None) or getattr(gx.expectations, name, None)
-    if found is None:
-        raise KeyError(f"expectations: GX has no expectation {expectation_type!r}")
-    return found
+    try:
+        return get_expectation_impl(expectation_type)
+    except ExpectationNotFoundError:
+        raise KeyError(f"expectations: GX has no expectation {expectation_type!r}") from None
 
 
 # --------------------------------------------------------------- running

@@ -17,7 +17,6 @@ from typing import Any, ClassVar
 
 from great_expectations.constants import MAX_RESULT_RECORDS
 from great_expectations.core.metric_domain_types import MetricDomainTypes
-from great_expectations.core.result_format import ResultFormat
 from great_expectations.execution_engine import SqlAlchemyExecutionEngine
 from great_expectations.expectations.core.unexpected_rows_expectation import UnexpectedRowsExpectation
 from great_expectations.expectations.metrics.metric_provider import metric_value
@@ -62,19 +61,15 @@ class UnexpectedRowsAndCount(QueryMetricProvider):
 
 class ExpectQueryToReturnNoRows(UnexpectedRowsExpectation):
     """Succeeds when the query over ``{batch}`` returns no rows; reports how many it
-    returned and, with result format COMPLETE, the first of them."""
+    returned and, with result format COMPLETE, the first of them (as GX's own does)."""
 
     metric_dependencies: ClassVar[tuple[str, ...]] = (METRIC,)
 
     def _validate(self, metrics: dict, runtime_configuration: dict | None = None, execution_engine=None):
+        # GX's own result, from the one statement's rows and count.
         found = metrics[METRIC]
-        result_format = self._get_result_format(runtime_configuration=runtime_configuration)
-        if isinstance(result_format, dict):
-            result_format = result_format.get("result_format", ResultFormat.SUMMARY)
-        success = found["count"] == 0
-        if result_format == ResultFormat.BOOLEAN_ONLY:
-            return {"success": success}
-        result: dict[str, Any] = {"observed_value": found["count"]}
-        if result_format == ResultFormat.COMPLETE:
-            result["details"] = {"unexpected_rows": found["rows"]}
-        return {"success": success, "result": result}
+        return super()._validate(
+            {"unexpected_rows_query.table": found["rows"], "unexpected_rows_query.row_count": found["count"]},
+            runtime_configuration,
+            execution_engine,
+        )
