@@ -54,15 +54,30 @@ in_base as (
 
 ),
 
-step_0 as (
+-- Every respondent starts at weight 1, so all respondents of a cell (district, age
+-- group, gender) keep one weight throughout: the fitting runs on the few hundred cells,
+-- each carrying its number of respondents, not on every respondent.
+cells as (
 
     select
-        response_key,
         district,
         age_group,
         gender,
-        1.0::float8 as weight
+        count(*)::float8 as respondents
     from in_base
+    group by district, age_group, gender
+
+),
+
+step_0 as (
+
+    select
+        district,
+        age_group,
+        gender,
+        respondents,
+        1.0::float8 as weight
+    from cells
 
 ),
 
@@ -72,16 +87,16 @@ step_0 as (
 by_gender_{{ i }} as (
 
     select
-        p.response_key,
         p.district,
         p.age_group,
         p.gender,
+        p.respondents,
         case
             when g.target_share is null then p.weight
             else
                 p.weight * g.target_share
-                * sum(p.weight) filter (where g.target_share is not null) over ()
-                / sum(p.weight) over (partition by p.gender)
+                * sum(p.respondents * p.weight) filter (where g.target_share is not null) over ()
+                / sum(p.respondents * p.weight) over (partition by p.gender)
         end as weight
     from {{ previous }} as p
     left join gender_targets as g using (gender)
@@ -91,11 +106,11 @@ by_gender_{{ i }} as (
 by_age_{{ i }} as (
 
     select
-        p.response_key,
         p.district,
         p.age_group,
         p.gender,
-        p.weight * a.target / sum(p.weight) over (partition by p.age_group) as weight
+        p.respondents,
+        p.weight * a.target / sum(p.respondents * p.weight) over (partition by p.age_group) as weight
     from by_gender_{{ i }} as p
     inner join age_targets as a using (age_group)
 
@@ -104,11 +119,11 @@ by_age_{{ i }} as (
 step_{{ i + 1 }} as (
 
     select
-        p.response_key,
         p.district,
         p.age_group,
         p.gender,
-        p.weight * d.target / sum(p.weight) over (partition by p.district) as weight
+        p.respondents,
+        p.weight * d.target / sum(p.respondents * p.weight) over (partition by p.district) as weight
     from by_age_{{ i }} as p
     inner join district_targets as d using (district)
 
@@ -116,16 +131,35 @@ step_{{ i + 1 }} as (
 
 {% endfor %}
 
-final as (
+fitted as (
 
     select
-        response_key,
         district,
         age_group,
         gender,
         weight,
-        weight / avg(weight) over () as relative_weight
+        weight * sum(respondents) over () / sum(respondents * weight) over () as relative_weight
     from step_{{ iterations }}
+
+),
+
+final as (
+
+    select
+        in_base.response_key,
+        in_base.district,
+        in_base.age_group,
+        in_base.gender,
+        fitted.weight,
+        fitted.relative_weight
+    from in_base
+    inner join fitted
+        on
+            in_base.district = fitted.district
+            and in_base.age_group = fitted.age_group
+            -- a missing gender is a cell of its own (and = keeps the join a hash join)
+            and coalesce(in_base.gender, '') = coalesce(fitted.gender, '')
+            and (in_base.gender is null) = (fitted.gender is null)
 
 )
 {%- endmacro %}

@@ -7,18 +7,22 @@
         the unit the campaign-adjusted share counts (the respondent, or the campaign
         the answer belongs to: marts.answer_campaigns),
       respondents (response_key, age_group, gender, district, weight),
-      mentions (response_key, question_code, item): who mentioned which item where
-        (rows for 'alla' may be there; they are derived here from the questions'),
+      mentions (response_key, question_code, item, age_group, gender, district,
+        weight): who mentioned which item where, with the respondent's cell and
+        weight, for each question and for 'alla' (any question); a mention may repeat
+        (a theme through several of its components): it counts once,
       items (item, item_label): every item, so items nobody mentioned show as 0.
     `item` names the output columns (<item>, <item>_label).
     For 'alla', a respondent counts as themselves when any of their own (not campaign)
     answers is there or mentions the item, else as the campaign they took part in. -#}
 {% macro shares_by_group(item) %}
 {%- set min_group = var('min_group_size', 5) %}
-answered as (
+-- Not materialized, like the callers' import CTEs: each reader scans the tables, so the
+-- planner knows their sizes and aggregates by hashing instead of sorting to disk.
+answered as not materialized (
 
     select distinct response_key, question_code, counting_unit from answers
-    union
+    union all
     select
         response_key,
         'alla',
@@ -28,54 +32,21 @@ answered as (
 
 ),
 
-question_mentions as (
-
-    select distinct mentions.response_key, mentions.question_code, mentions.item, answers.counting_unit
-    from mentions
-    join answers using (response_key, question_code)
-
-),
-
-unit_mentions as (
-
-    select * from question_mentions
-    union all
-    select
-        response_key,
-        'alla',
-        item,
-        case when bool_or(counting_unit = response_key) then response_key else min(counting_unit) end
-    from question_mentions
-    group by response_key, item
-
-),
-
-base_rows as (
-
-    select answered.question_code, answered.counting_unit, respondents.*
-    from answered
-    join respondents using (response_key)
-
-),
-
 -- One grouping set per cut; grouping() tells which dimensions a row is cut by, and
 -- (cut, group_value) names the group, so that the aggregates join on equality.
--- A unit is the respondent or their campaign. Respondents who count as themselves are
--- distinct units by construction, so only the campaign units need count(distinct),
--- which PostgreSQL computes by sorting, once per grouping set; counted apart over the
--- few campaign rows, the rest is one hash aggregate.
 -- Summed per question and demographic cell first: the cuts then add up a few thousand
 -- cells instead of every respondent's row.
 base_cells as (
 
     select
-        question_code,
-        age_group, gender, district,
+        answered.question_code,
+        respondents.age_group, respondents.gender, respondents.district,
         count(*) as respondents,
-        count(*) filter (where counting_unit = response_key) as own_units,
-        sum(weight) as weight
-    from base_rows
-    group by question_code, age_group, gender, district
+        count(*) filter (where answered.counting_unit <> answered.response_key) as campaign_rows,
+        sum(respondents.weight) as weight
+    from answered
+    join respondents using (response_key)
+    group by answered.question_code, respondents.age_group, respondents.gender, respondents.district
 
 ),
 
@@ -87,13 +58,16 @@ bases as (
         {{ cut_group_value() }} as group_value,
         age_group, gender, district,
         sum(respondents)::bigint as base_respondents,
-        sum(own_units)::bigint as base_own_units,
+        sum(campaign_rows)::bigint as base_campaign_rows,
         sum(weight) as base_weight
     from base_cells
     {{ share_grouping_sets('question_code') }}
 
 ),
 
+-- A unit is the respondent or their campaign. Respondents who count as themselves are
+-- distinct units by construction, so only the few campaign rows need count(distinct),
+-- which PostgreSQL computes by sorting, once per grouping set.
 campaign_bases as (
 
     select
@@ -101,17 +75,10 @@ campaign_bases as (
         {{ cut_label() }} as cut,
         {{ cut_group_value() }} as group_value,
         count(distinct counting_unit) as base_campaign_units
-    from base_rows
+    from answered
+    join respondents using (response_key)
     where counting_unit <> response_key
     {{ share_grouping_sets('question_code') }}
-
-),
-
-mention_rows as (
-
-    select unit_mentions.question_code, unit_mentions.item, unit_mentions.counting_unit, respondents.*
-    from unit_mentions
-    join respondents using (response_key)
 
 ),
 
@@ -122,10 +89,39 @@ mention_cells as (
         item,
         age_group, gender, district,
         count(*) as respondents,
-        count(*) filter (where counting_unit = response_key) as own_units,
         sum(weight) as weight
-    from mention_rows
+    from (select distinct * from mentions) as unique_mentions
     group by question_code, item, age_group, gender, district
+
+),
+
+-- The unit a mention counts as is looked up only for the few respondents with an
+-- answer in a campaign: every other respondent counts as themselves.
+campaign_respondent_mentions as (
+
+    select distinct
+        mentions.response_key,
+        mentions.question_code,
+        mentions.item,
+        answers.counting_unit,
+        mentions.age_group, mentions.gender, mentions.district
+    from mentions
+    join answers using (response_key, question_code)
+    where mentions.response_key in (
+        select answers.response_key from answers where answers.counting_unit <> answers.response_key
+    )
+
+),
+
+campaign_mentions as (
+
+    select * from campaign_respondent_mentions
+    where counting_unit <> response_key
+    union all
+    select response_key, 'alla', item, min(counting_unit), age_group, gender, district
+    from campaign_respondent_mentions
+    group by response_key, item, age_group, gender, district
+    having not bool_or(counting_unit = response_key)
 
 ),
 
@@ -137,7 +133,6 @@ counts as (
         {{ cut_label() }} as cut,
         {{ cut_group_value() }} as group_value,
         sum(respondents)::bigint as respondents_mentioning,
-        sum(own_units)::bigint as own_units_mentioning,
         sum(weight) as weight_mentioning
     from mention_cells
     {{ share_grouping_sets('question_code, item') }}
@@ -151,9 +146,9 @@ campaign_counts as (
         item,
         {{ cut_label() }} as cut,
         {{ cut_group_value() }} as group_value,
+        count(*) as campaign_rows_mentioning,
         count(distinct counting_unit) as campaign_units_mentioning
-    from mention_rows
-    where counting_unit <> response_key
+    from campaign_mentions
     {{ share_grouping_sets('question_code, item') }}
 
 ),
@@ -169,10 +164,12 @@ joined as (
         items.item_label,
         bases.base_respondents,
         bases.base_weight,
-        bases.base_own_units + coalesce(campaign_bases.base_campaign_units, 0) as base_units,
+        bases.base_respondents - bases.base_campaign_rows + coalesce(campaign_bases.base_campaign_units, 0)
+            as base_units,
         coalesce(counts.respondents_mentioning, 0) as respondents_mentioning,
-        coalesce(counts.own_units_mentioning, 0) + coalesce(campaign_counts.campaign_units_mentioning, 0)
-            as units_mentioning,
+        coalesce(counts.respondents_mentioning, 0)
+        - coalesce(campaign_counts.campaign_rows_mentioning, 0)
+        + coalesce(campaign_counts.campaign_units_mentioning, 0) as units_mentioning,
         coalesce(counts.weight_mentioning, 0) as weight_mentioning
     from bases
     left join campaign_bases

@@ -1,4 +1,9 @@
-{{ config(materialized='table') }}
+{#- No nested loops: after twenty rounds of window sums the planner cannot tell how
+    many cells there are, and would go through every respondent once per cell. -#}
+{{ config(
+    materialized='table',
+    pre_hook="set local enable_nestloop = off"
+) }}
 
 -- Raking weights of the round's residents to the population (district, age group,
 -- gender), as the survey's: macros/raking_weights.sql. A round that did not ask who

@@ -4,9 +4,12 @@
 -- free-text question for question_code 'alla'). Groups of fewer than
 -- var('min_group_size') respondents are suppressed: their figures are null.
 
+-- The import CTEs are read in place (not materialized) by each CTE of shares_by_group
+-- that reads them: as table scans, the planner knows their sizes.
+
 with
 
-answers as (
+answers as not materialized (
 
     select
         response_key,
@@ -16,7 +19,7 @@ answers as (
 
 ),
 
-respondents as (
+respondents as not materialized (
 
     select
         response_key,
@@ -28,12 +31,16 @@ respondents as (
 
 ),
 
-mentions as (
+mentions as not materialized (
 
-    select distinct
+    select
         response_key,
         question_code,
-        component as item
+        component as item,
+        age_group,
+        gender,
+        district,
+        weight
     from {{ ref('response_components') }}
 
 ),

@@ -1,9 +1,12 @@
 -- Theme share of respondents: a respondent mentions a theme when they mention any
 -- of its components. Same cuts and suppression as component_shares.
 
+-- The import CTEs are read in place (not materialized) by each CTE of shares_by_group
+-- that reads them: as table scans, the planner knows their sizes.
+
 with
 
-answers as (
+answers as not materialized (
 
     select
         response_key,
@@ -13,7 +16,7 @@ answers as (
 
 ),
 
-respondents as (
+respondents as not materialized (
 
     select
         response_key,
@@ -25,12 +28,16 @@ respondents as (
 
 ),
 
-mentions as (
+mentions as not materialized (
 
-    select distinct
+    select
         response_key,
         question_code,
-        theme as item
+        theme as item,
+        age_group,
+        gender,
+        district,
+        weight
     from {{ ref('response_components') }}
 
 ),
