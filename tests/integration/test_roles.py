@@ -209,6 +209,14 @@ def test_transformer_cannot_read_restricted(built, warehouse_dsn):
     assert restricted and _denied(built.dsn(roles.TRANSFORMER), restricted) == restricted
 
 
+def test_dbt_sessions_run_without_jit_and_others_keep_the_server_default(built):
+    # 0013: JIT compiled every heavy model and made it slower (README, Benchmarks).
+    with psycopg.connect(built.dsn(roles.TRANSFORMER)) as transformer:
+        assert transformer.execute("show jit").fetchone()[0] == "off"
+    with psycopg.connect(built.dsn(roles.ANALYST)) as analyst:
+        assert analyst.execute("show jit").fetchone()[0] == "on"
+
+
 def test_a_loader_that_finds_a_pending_migration_stops_with_one_sentence(built, warehouse_dsn):
     with psycopg.connect(warehouse_dsn, autocommit=True) as owner:
         owner.execute("delete from public._yoyo_migration where migration_id = '0007_roles_and_grants'")

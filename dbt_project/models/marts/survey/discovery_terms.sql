@@ -5,6 +5,9 @@
 -- var('min_group_size') respondents are listed, the 300 most frequent in untagged
 -- answers of each kind.
 
+{#- Hash joins: the planner cannot see how many candidate words a CTE holds and would
+    sort every one of them twice to pair each word with the next. -#}
+{{ config(pre_hook="set local enable_mergejoin = off") }}
 {%- set min_group = var('min_group_size', 5) %}
 
 with
@@ -56,15 +59,8 @@ candidate_words as (
 
 ),
 
-grams as (
+bigrams as (
 
-    select
-        answer_id,
-        'ord' as term_type,
-        stem_folded as term_key,
-        word as surface
-    from candidate_words
-    union all
     select
         a.answer_id,
         'fras' as term_type,
@@ -75,30 +71,84 @@ grams as (
 
 ),
 
-counted as (
+grams as (
+
+    select
+        answer_id,
+        'ord' as term_type,
+        stem_folded as term_key,
+        word as surface
+    from candidate_words
+    union all
+    select * from bigrams
+
+),
+
+-- One row per term and answer it occurs in: each count below is then a plain count
+-- over hashed groups, not a count(distinct) that sorts every occurrence.
+term_answers as (
 
     select
         grams.term_type,
         grams.term_key,
-        min(grams.surface) as term,
-        count(distinct answers.response_key) as respondents,
-        count(distinct grams.answer_id) filter (where not answers.is_tagged) as untagged_answers,
-        count(distinct grams.answer_id) filter (where answers.is_tagged) as tagged_answers
+        grams.answer_id,
+        answers.response_key,
+        answers.is_tagged,
+        min(grams.surface) as surface
     from grams
     inner join answers using (answer_id)
-    group by grams.term_type, grams.term_key
+    group by grams.term_type, grams.term_key, grams.answer_id, answers.response_key, answers.is_tagged
+
+),
+
+respondent_terms as (
+
+    select distinct
+        term_type,
+        term_key,
+        response_key
+    from term_answers
+
+),
+
+term_respondents as (
+
+    select
+        term_type,
+        term_key,
+        count(*) as respondents
+    from respondent_terms
+    group by term_type, term_key
+
+),
+
+counted as (
+
+    select
+        term_answers.term_type,
+        term_answers.term_key,
+        min(term_answers.surface) as term,
+        count(*) filter (where not term_answers.is_tagged) as untagged_answers,
+        count(*) filter (where term_answers.is_tagged) as tagged_answers
+    from term_answers
+    group by term_answers.term_type, term_answers.term_key
 
 ),
 
 kept as (
 
     select
-        *,
+        counted.*,
+        term_respondents.respondents,
         rank()
-            over (partition by term_type order by untagged_answers desc, respondents desc, term_key asc)
+            over (
+                partition by counted.term_type
+                order by counted.untagged_answers desc, term_respondents.respondents desc, counted.term_key asc
+            )
             as rank_untagged
     from counted
-    where respondents >= {{ min_group }}
+    inner join term_respondents using (term_type, term_key)
+    where term_respondents.respondents >= {{ min_group }}
 
 ),
 
@@ -109,25 +159,17 @@ top_terms as (
 
 ),
 
-example_ids as (
-
-    select distinct on (grams.term_type, grams.term_key, grams.answer_id)
-        grams.term_type,
-        grams.term_key,
-        grams.answer_id
-    from grams
-    inner join top_terms using (term_type, term_key)
-
-),
-
 numbered as (
 
     select
-        example_ids.*,
+        term_answers.term_type,
+        term_answers.term_key,
+        term_answers.answer_id,
         row_number()
-            over (partition by example_ids.term_type, example_ids.term_key order by md5(example_ids.answer_id))
+            over (partition by term_answers.term_type, term_answers.term_key order by md5(term_answers.answer_id))
             as n
-    from example_ids
+    from term_answers
+    inner join top_terms using (term_type, term_key)
 
 ),
 
