@@ -85,5 +85,8 @@ def test_a_missed_target_names_the_slowest_stage_and_says_why():
             }
     missed = bench_pipeline.targets(stages)["missed"]
     assert missed["file_to_cornerstones_seconds"]["stage"] == "dbt tagging, themes, cornerstones (400 s)"
+    # the why is the slowest stage's own, not the general one
+    why = missed["file_to_cornerstones_seconds"]["why"]
+    assert why == bench_pipeline.STAGE_WHY["dbt tagging, themes, cornerstones"]
     assert missed["tagging_over_tsvector_floor"]["stage"] == "int_text_words (20 s)"
     assert all(entry["why"] for entry in missed.values())
