@@ -437,10 +437,28 @@ def test_sql_detector_reads_the_python_patterns() -> None:
     # reference table for patterns by name (filled from hornsten.privacy.rules) and
     # has no regular expression of its own. Behavioural agreement is proven by
     # tests/integration/test_personal_data_sql.py.
-    migration = Path(privacy.__file__).parents[1] / "warehouse" / "migrations" / "0008_personal_data_in_free_text.sql"
-    sql = migration.read_text(encoding="utf-8")
+    # (each function as its latest migration defines it)
+    migrations = sorted((Path(privacy.__file__).parents[1] / "warehouse" / "migrations").glob("*.sql"))
+    functions: dict[str, str] = {}
+    for migration in migrations:
+        text = migration.read_text(encoding="utf-8")
+        definitions = r"create or replace function public\.(\w+)\(.*?\$function\$(.*?)\$function\$"
+        for match in re.finditer(definitions, text, re.S):
+            functions[match.group(1)] = match.group(2)
+    sql = "\n".join(body for name, body in functions.items() if name.startswith("hornsten_contains_"))
     asked = set(re.findall(r"hornsten_pii_pattern\('([a-z_]+)'\)", sql))
-    assert {"personnummer", "email", "email_obfuscated", "phone", "address", "word", "name_prefilter"} <= asked
+    assert {
+        "personnummer",
+        "email",
+        "email_obfuscated",
+        "at_prefilter",
+        "phone",
+        "address",
+        "word",
+        "two_capitalised",
+        "slash_capital",
+        "name_context_folded",
+    } <= asked
     assert asked <= set(rules.patterns())
     # (only the "has a digit" shortcut is written out)
     assert re.findall(r"~\*? *('[^']*')", sql) == ["'[0-9]'"]

@@ -157,3 +157,58 @@ def test_the_context_trie_matches_exactly_its_phrases(words, probe):
     for word in words:
         assert trie.fullmatch(word)
     assert (trie.fullmatch(probe) is not None) == (probe in words)
+
+
+# The warehouse function skips a pattern when its prefilter fails: each prefilter must
+# hold wherever its pattern does (a missed e-mail or name would pass the GX checkpoint).
+_AT = st.sampled_from(
+    [
+        " @ ",
+        " @",
+        "@ ",
+        " (at) ",
+        "[at]",
+        "{AT}",
+        "<At>",
+        " at ",
+        " AT ",
+        " snabel-a ",
+        " (snabela) ",
+        " SNABEL-A ",
+        " snabel a ",
+        "[SNABEL-A]",
+    ]
+)
+_DOT = st.sampled_from([".", " (dot) ", "[punkt]", " punkt ", " DOT ", "<PUNKT>"])
+
+
+@st.composite
+def obfuscated_email(draw) -> str:
+    return f"{draw(LABEL)}{draw(_AT)}{draw(LABEL)}{draw(_DOT)}{draw(st.sampled_from(['se', 'com', 'nu']))}"
+
+
+@given(ANY_TEXT, obfuscated_email(), ANY_TEXT)
+@SETTINGS
+def test_every_spelled_out_email_passes_the_at_prefilter(before: str, value: str, after: str) -> None:
+    patterns = rules.compiled()
+    assert patterns["email_obfuscated"].search(value), value
+    text = before + value + after
+    if patterns["email_obfuscated"].search(text):
+        assert patterns["at_prefilter"].search(text), text
+
+
+_CONTEXT_PHRASES = sorted(rules.contexts().strong | rules.contexts().weak)
+
+
+@given(ANY_TEXT, st.sampled_from(_CONTEXT_PHRASES), ANY_TEXT)
+@SETTINGS
+def test_every_context_phrase_passes_the_folded_prefilter(before: str, phrase: str, after: str) -> None:
+    import re
+
+    letters = rules._detection()["classes"]["L"]
+    as_listed = re.compile(f"(?<![{letters}])(?:{rules.alternation(_CONTEXT_PHRASES)})(?![{letters}])")
+    folded = rules.compiled()["name_context_folded"]
+    for text in (before + phrase + after, before + phrase.upper() + after, before + phrase.capitalize() + after):
+        if as_listed.search(text):
+            assert folded.search(text), text
+    assert folded.search(f" {phrase} ")

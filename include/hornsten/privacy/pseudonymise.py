@@ -46,9 +46,6 @@ _PRIORITY: Final = {recognizers.KIND_ENTITIES[kind]: rank for rank, kind in enum
 _MAX_ROUNDS: Final = 20
 
 _DIGITS_RE: Final = re.compile("[0-9]")
-# A spelled-out '@' (see detection.yml's AT fragment); texts without one or a real '@'
-# cannot hold an e-mail address.
-_AT_RE: Final = re.compile("@|[Aa][Tt]|AT|[Ss]nabel|SNABEL")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +66,9 @@ def _may_contain(text: str) -> bool:
         or (patterns["address_prefilter"].search(text) and patterns["address"].search(text))
     ):
         return True
-    if _AT_RE.search(text) and (patterns["email"].search(text) or patterns["email_obfuscated"].search(text)):
+    if patterns["at_prefilter"].search(text) and (
+        patterns["email"].search(text) or patterns["email_obfuscated"].search(text)
+    ):
         return True
     return rules.may_contain_name(text)
 

@@ -51,11 +51,14 @@ PATTERN_NAMES = (
     "strong_gap",
     "weak_gap",
     "slash_gap",
-    "name_prefilter",
     "address_prefilter",
     "two_capitalised",
     "slash_capital",
+    "name_context_folded",
+    "at_prefilter",
 )
+# Matched case-insensitively, in Python as with PostgreSQL's ~*.
+CASE_INSENSITIVE = frozenset({"name_context_folded"})
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,12 @@ def patterns() -> dict[str, str]:
     """Every pattern with its fragments and character classes filled in."""
     spec = _detection()
     context = contexts()
-    fragments = dict(spec["fragments"], CONTEXT=alternation(context.strong | context.weak))
+    phrases = context.strong | context.weak
+    fragments = dict(
+        spec["fragments"],
+        CONTEXT=alternation(phrases),
+        CONTEXT_FOLDED=alternation({phrase.lower() for phrase in phrases}),
+    )
     result = {}
     for name in PATTERN_NAMES:
         pattern = spec["patterns"][name]
@@ -143,7 +151,10 @@ def patterns() -> dict[str, str]:
 
 @cache
 def compiled() -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(pattern) for name, pattern in patterns().items()}
+    return {
+        name: re.compile(pattern, re.IGNORECASE if name in CASE_INSENSITIVE else 0)
+        for name, pattern in patterns().items()
+    }
 
 
 @cache
@@ -304,7 +315,8 @@ def may_contain_name(text: str) -> bool:
     in a row, a slash before a capital, or a context phrase.
 
     (Python looks the words up in a set; the warehouse function asks
-    ``name_prefilter``, the same condition as one regular expression.)"""
+    ``two_capitalised``, ``slash_capital`` and ``name_context_folded``, which lets a
+    few more texts through to the name rules: those with a phrase in mixed case.)"""
     patterns = compiled()
     if patterns["two_capitalised"].search(text) or patterns["slash_capital"].search(text):
         return True
