@@ -98,13 +98,16 @@ def test_null_and_empty_are_clean(conn: psycopg.Connection) -> None:
     assert sql_detects(conn, [None, ""]) == [False, False]
 
 
-def test_function_is_stable_and_parallel_safe(conn: psycopg.Connection) -> None:
+def test_function_is_stable_parallel_safe_and_costed(conn: psycopg.Connection) -> None:
     # Stable, not immutable: it reads the reference tables that pii_reference fills.
+    # Costed as what it is (migration 0014): at the default cost the planner would check
+    # a load's answers in one process instead of sharing them among parallel workers.
     row = conn.execute(
-        "select provolatile, proparallel from pg_proc"
+        "select provolatile, proparallel, procost from pg_proc"
         " where oid = 'public.hornsten_contains_personal_data(text)'::regprocedure"
     ).fetchone()
-    assert row == ("s", "s")
+    assert row[:2] == ("s", "s")
+    assert row[2] >= 10_000
 
 
 # --- names, addresses, spelled-out e-mail: the labelled set and generated texts -------
