@@ -82,6 +82,12 @@ campaign_bases as (
 
 ),
 
+unique_mentions as (
+
+    select distinct * from mentions
+
+),
+
 mention_cells as (
 
     select
@@ -90,7 +96,7 @@ mention_cells as (
         age_group, gender, district,
         count(*) as respondents,
         sum(weight) as weight
-    from (select distinct * from mentions) as unique_mentions
+    from unique_mentions
     group by question_code, item, age_group, gender, district
 
 ),
