@@ -9,6 +9,7 @@ checks on the same generated texts that the SQL function agrees."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -151,8 +152,6 @@ _PHRASE = st.text(alphabet="abcåä -.()", min_size=1, max_size=6)
 @given(words=st.lists(_PHRASE, min_size=1, max_size=12), probe=_PHRASE)
 @SETTINGS
 def test_the_context_trie_matches_exactly_its_phrases(words, probe):
-    import re
-
     trie = re.compile(f"(?:{rules.alternation(words)})")
     for word in words:
         assert trie.fullmatch(word)
@@ -198,15 +197,15 @@ def test_every_spelled_out_email_passes_the_at_prefilter(before: str, value: str
 
 
 _CONTEXT_PHRASES = sorted(rules.contexts().strong | rules.contexts().weak)
+# The phrases as listed, each a whole word run: what the folded pattern must let through.
+_LETTERS = rules._detection()["classes"]["L"]
+_CONTEXT_AS_LISTED = re.compile(f"(?<![{_LETTERS}])(?:{rules.alternation(_CONTEXT_PHRASES)})(?![{_LETTERS}])")
 
 
 @given(ANY_TEXT, st.sampled_from(_CONTEXT_PHRASES), ANY_TEXT)
 @SETTINGS
 def test_every_context_phrase_passes_the_folded_prefilter(before: str, phrase: str, after: str) -> None:
-    import re
-
-    letters = rules._detection()["classes"]["L"]
-    as_listed = re.compile(f"(?<![{letters}])(?:{rules.alternation(_CONTEXT_PHRASES)})(?![{letters}])")
+    as_listed = _CONTEXT_AS_LISTED
     folded = rules.compiled()["name_context_folded"]
     for text in (before + phrase + after, before + phrase.upper() + after, before + phrase.capitalize() + after):
         if as_listed.search(text):

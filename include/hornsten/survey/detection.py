@@ -90,6 +90,17 @@ def _timed(result: DetectionResult, part: str):
         result.parts[part] += time.monotonic() - started
 
 
+@contextmanager
+def _hash_joins(conn):
+    """No nested loops for the statements inside, in this transaction: on tables this
+    run filled, the planner's statistics may still say they are empty."""
+    conn.execute("set local enable_nestloop = off")
+    try:
+        yield
+    finally:
+        conn.execute("set local enable_nestloop = on")
+
+
 def prune(conn, survey: str) -> int:
     """Drop the MinHash bands and near-duplicate links of texts no answer has any more
     (erased or replaced answers); their detections went with the answers."""
@@ -135,14 +146,13 @@ def _list_pending(conn, survey: str) -> None:
         {"survey": survey},
     )
     conn.execute("analyze pending_keys")
-    conn.execute("set local enable_nestloop = off")
-    conn.execute(
-        """create temporary table pending_answers on commit drop as
-           select p.survey_id, p.response_id, p.question_code, a.answer_text
-           from pending_keys p
-           join raw.survey_answers a using (survey_id, response_id, question_code)"""
-    )
-    conn.execute("set local enable_nestloop = on")
+    with _hash_joins(conn):
+        conn.execute(
+            """create temporary table pending_answers on commit drop as
+               select p.survey_id, p.response_id, p.question_code, a.answer_text
+               from pending_keys p
+               join raw.survey_answers a using (survey_id, response_id, question_code)"""
+        )
     conn.execute("alter table pending_answers add primary key (response_id, question_code)")
     conn.execute("analyze pending_answers")
 
@@ -216,17 +226,16 @@ def _confirmed_pairs(conn, survey: str, threshold: float) -> list[tuple[str, str
     # say it is empty (say, the first load after a truncate): the planner then scans it
     # once per band row, quadratic in the texts (15 minutes at 100,000 responses). The
     # loader may not analyze a table it does not own; hash joins are right at any size.
-    conn.execute("set local enable_nestloop = off")
-    candidates = conn.execute(
-        """select distinct least(n.text_hash, o.text_hash), greatest(n.text_hash, o.text_hash)
-           from new_texts t
-           join raw.text_minhash_bands n on n.survey_id = %s and n.text_hash = t.text_hash
-           join raw.text_minhash_bands o
-             on o.survey_id = n.survey_id and o.band = n.band and o.band_key = n.band_key
-            and o.text_hash <> n.text_hash""",
-        (survey,),
-    ).fetchall()
-    conn.execute("set local enable_nestloop = on")
+    with _hash_joins(conn):
+        candidates = conn.execute(
+            """select distinct least(n.text_hash, o.text_hash), greatest(n.text_hash, o.text_hash)
+               from new_texts t
+               join raw.text_minhash_bands n on n.survey_id = %s and n.text_hash = t.text_hash
+               join raw.text_minhash_bands o
+                 on o.survey_id = n.survey_id and o.band = n.band and o.band_key = n.band_key
+                and o.text_hash <> n.text_hash""",
+            (survey,),
+        ).fetchall()
     if not candidates:
         return []
     wanted = sorted({h for pair in candidates for h in pair})
